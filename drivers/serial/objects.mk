@@ -1,0 +1,1 @@
+rt-y += drivers/serial/pl011.c

@@ -1,0 +1,12 @@
+/* Memory barriers for drivers sharing rings with devices and other domains. */
+#ifndef ARCH_BARRIER_H
+#define ARCH_BARRIER_H
+
+#define mb()	__asm__ volatile("dmb ish" : : : "memory")
+#define rmb()	__asm__ volatile("dmb ishld" : : : "memory")
+#define wmb()	__asm__ volatile("dmb ishst" : : : "memory")
+/* Device (MMIO) ordering against normal-memory writes, e.g. before a virtio notify. */
+#define io_mb()	__asm__ volatile("dsb sy" : : : "memory")
+#define io_wmb() __asm__ volatile("dsb st" : : : "memory")
+
+#endif
