@@ -5,4 +5,4 @@ include $(PVKIT)/mk/toolchain.mk
 include $(PVKIT)/mk/deps.mk
 include $(PVKIT)/mk/runtime.mk
 .DEFAULT_GOAL := lib
-lib: $(PVKIT_LIB) $(PVKIT_HEAD)
+lib: $(PVKIT_LIB) $(PVKIT_HEAD) $(DRV_LIBS_ALL)

@@ -7,7 +7,8 @@
 #     PVKIT ?= /path/to/pvkit
 #     include $(PVKIT)/mk/pvkit.mk
 #
-# Optional: APP_CFLAGS, APP_LIBS (extra archives), APP_OUT (default: build),
+# Optional: DRIVERS (driver sets to link; default "virtio xenbus", "" for none),
+# APP_CFLAGS, APP_LIBS (extra archives), APP_OUT (default: build),
 # LIBC=picolibc|newlib, PRINTF=integer (picolibc: a printf without floating point,
 # about 4 KiB smaller; default is the full one). Produces $(APP_OUT)/$(APP).img (arm64 Image format, bootable with
 # QEMU -kernel, Xen or the pvkit hyp) next to $(APP_OUT)/$(APP).elf.
@@ -23,6 +24,8 @@ include $(PVKIT)/mk/deps.mk
 include $(PVKIT)/mk/runtime.mk
 
 APP_OUT  ?= build
+DRIVERS  ?= virtio xenbus
+DRV_LIBS := $(foreach d,$(DRIVERS),$(RT_OUT)/libpvkit-$(d).a)
 APP_OBJ  := $(APP_OUT)/obj/$(APP)
 APP_OBJS := $(patsubst %,$(APP_OBJ)/%.o,$(basename $(SRCS)))
 IMG      := $(APP_OUT)/$(APP).img
@@ -49,7 +52,7 @@ APP_LDFLAGS += -Wl,--defsym=vfprintf=__i_vfprintf -Wl,--defsym=vfscanf=__i_vfsca
 endif
 
 LINK = $(CC) $(TARGET_LDFLAGS) $(APP_LDFLAGS) -T $(PVKIT_LDS) -o $@ $(PVKIT_HEAD) $(APP_OBJS) \
-	-Wl,--whole-archive $(PVKIT_LIB) -Wl,--no-whole-archive $(APP_LIBS) \
+	-Wl,--whole-archive $(PVKIT_LIB) $(DRV_LIBS) -Wl,--no-whole-archive $(APP_LIBS) \
 	$(LIBFDT_LIB) $(LIBC_LIBS)
 
 $(APP_OBJ)/syms0.S:
@@ -59,7 +62,7 @@ $(APP_OBJ)/syms0.S:
 $(APP_OBJ)/%.syms.o: $(APP_OBJ)/%.S
 	$(Q)$(CC) $(TARGET_ASFLAGS) -c $< -o $@
 
-$(APP_OBJ)/pass1.elf: $(APP_OBJS) $(PVKIT_HEAD) $(PVKIT_LIB) $(APP_OBJ)/syms0.syms.o $(PVKIT_LDS) $(LIBFDT_LIB)
+$(APP_OBJ)/pass1.elf: $(APP_OBJS) $(PVKIT_HEAD) $(PVKIT_LIB) $(DRV_LIBS) $(APP_OBJ)/syms0.syms.o $(PVKIT_LDS) $(LIBFDT_LIB)
 	$(call quiet,LD,$(APP) (pass 1))
 	$(Q)$(LINK) $(APP_OBJ)/syms0.syms.o
 

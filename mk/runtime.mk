@@ -9,8 +9,12 @@ include $(PVKIT)/runtime/arch/aarch64/objects.mk
 include $(PVKIT)/runtime/libc/objects.mk
 include $(PVKIT)/lib/objects.mk
 include $(PVKIT)/drivers/serial/objects.mk
--include $(PVKIT)/drivers/virtio/objects.mk
--include $(PVKIT)/drivers/xenbus/objects.mk
+
+# Optional driver sets, each its own archive; an image links the ones in DRIVERS.
+# drivers/<set>/objects.mk lists files in drv-<set>-y.
+DRIVER_SETS := virtio xenbus
+$(foreach s,$(DRIVER_SETS),$(eval drv-$(s)-y :=))
+-include $(foreach s,$(DRIVER_SETS),$(PVKIT)/drivers/$(s)/objects.mk)
 
 PVKIT_LIB   := $(RT_OUT)/libpvkit.a
 PVKIT_HEAD  := $(RT_OUT)/runtime/arch/aarch64/head.o
@@ -22,9 +26,13 @@ RT_CPPFLAGS := $(PVKIT_CPPFLAGS) -I$(PVKIT)/runtime -I$(PVKIT)/runtime/arch/aarc
 	-I$(PVKIT)/drivers -I$(PVKIT)/lib
 
 RT_OBJS := $(patsubst %,$(RT_OUT)/%.o,$(basename $(rt-y)))
+drv_objs = $(patsubst %,$(RT_OUT)/%.o,$(basename $(drv-$(1)-y)))
+DRV_LIBS_ALL := $(foreach s,$(DRIVER_SETS),$(RT_OUT)/libpvkit-$(s).a)
 
 RT_OPT ?= -Os
 $(RT_OBJS): OPT = $(RT_OPT)
+# Drivers run on the data path: -O2.
+$(foreach s,$(DRIVER_SETS),$(call drv_objs,$(s))): OPT = -O2
 
 $(RT_OUT)/%.o: $(PVKIT)/%.c $(LIBFDT_LIB)
 	$(call quiet,CC,$@)
@@ -40,4 +48,10 @@ $(PVKIT_LIB): $(RT_OBJS)
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
--include $(RT_OBJS:.o=.d) $(PVKIT_HEAD:.o=.d)
+.SECONDEXPANSION:
+$(RT_OUT)/libpvkit-%.a: $$(call drv_objs,$$*)
+	$(call quiet,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+-include $(RT_OBJS:.o=.d) $(PVKIT_HEAD:.o=.d) \
+	$(foreach s,$(DRIVER_SETS),$(patsubst %.o,%.d,$(call drv_objs,$(s))))

@@ -17,6 +17,7 @@
 #include <arch/cpu.h>
 #include "boot.h"
 #include "console_uart.h"
+#include "devices.h"
 #include "dt.h"
 #include "fmt.h"
 #include "hypercall_rt.h"
@@ -128,6 +129,7 @@ void pv_boot(uint64_t dtb, unsigned entry_el, enum dt_status st)
 	time_init(dt);
 	console_uart_irq_init(dt);
 	hypercall_init(dt);
+	devices_probe(dt);
 
 	sched_start(main_thread, NULL,
 		    &pv_main_stack_size ? pv_main_stack_size : PV_MAIN_STACK_SIZE);
