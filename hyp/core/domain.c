@@ -174,9 +174,13 @@ int domains_start(struct dom_config *cfg, int n)
 			log_msg("d%u (%s): not started: %s", cfg[i].id, cfg[i].name, cfg[i].error);
 			continue;
 		}
-		started += domain_create(&cfg[i]) == 0;
+		/* Counted before it runs: it may end before the others are created. */
+		__atomic_add_fetch(&live, 1, __ATOMIC_SEQ_CST);
+		if (domain_create(&cfg[i]) == 0)
+			started++;
+		else
+			__atomic_sub_fetch(&live, 1, __ATOMIC_SEQ_CST);
 	}
-	live = started;
 	console_focus_check();
 	return started;
 }

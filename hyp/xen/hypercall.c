@@ -12,12 +12,6 @@ const xen_hypercall_fn xen_hypercalls[XEN_NR_HYPERCALLS] = {
 	[__HYPERVISOR_sched_op] = do_sched_op,
 };
 
-struct vcpu *xen_ret(struct vcpu *v, long ret)
-{
-	v->regs.x[0] = (uint64_t)ret;
-	return v;
-}
-
 struct vcpu *xen_enosys(struct vcpu *v)
 {
 	return xen_ret(v, -XEN_ENOSYS);

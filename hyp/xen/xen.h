@@ -46,6 +46,10 @@ struct vcpu *do_console_io(struct vcpu *v);
 struct vcpu *do_sched_op(struct vcpu *v);
 struct vcpu *xen_enosys(struct vcpu *v);
 /* Set the result register and stay on v. */
-struct vcpu *xen_ret(struct vcpu *v, long ret);
+static inline struct vcpu *xen_ret(struct vcpu *v, long ret)
+{
+	*(uint64_t *)v = (uint64_t)ret;		/* regs.x[0]: the frame starts the vCPU */
+	return v;
+}
 
 #endif

@@ -104,7 +104,7 @@ static struct vcpu *psci_features(struct vcpu *v)
 			 (uint64_t)SMCCC_NOT_SUPPORTED);
 }
 
-static const smccc_fn psci_fn[] = {
+const smccc_fn psci_fn[PSCI_NR_FN] = {
 	[0x0] = psci_version,
 	[0x2] = cpu_off,
 	[0x3] = cpu_on,
@@ -114,6 +114,3 @@ static const smccc_fn psci_fn[] = {
 	[0x9] = system_reset,
 	[0xa] = psci_features,
 };
-
-const struct smccc_service psci_service = { psci_fn, sizeof(psci_fn) / sizeof(psci_fn[0]),
-					    NULL };

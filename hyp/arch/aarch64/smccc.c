@@ -12,12 +12,6 @@
 #define FID_SMC64	(1u << 30)
 #define SMCCC_VERSION_1_1	0x10001
 
-struct vcpu *smccc_ret(struct vcpu *v, uint64_t x0)
-{
-	v->regs.x[0] = x0;
-	return v;
-}
-
 uint64_t smccc_arg(struct vcpu *v, unsigned n)
 {
 	uint64_t a = v->regs.x[n];
@@ -42,7 +36,6 @@ static struct vcpu *arch_features(struct vcpu *v)
 }
 
 static const smccc_fn arch_fn[] = { [0] = smccc_version, [1] = arch_features };
-static const struct smccc_service arch_service = { arch_fn, 2, NULL };
 
 /* --- vendor hypervisor service: pvkit's own calls --------------------------------------- */
 
@@ -79,27 +72,33 @@ static const smccc_fn vendor_fn[] = { [0] = pvkit_null, [1] = pvkit_domid };
 static const smccc_fn vendor_query[4] = {
 	[0] = vendor_count, [1] = vendor_uid, [3] = vendor_revision,
 };
-static const struct smccc_service vendor_service = { vendor_fn, 2, vendor_query };
+
 
 /* --- dispatch --------------------------------------------------------------------------- */
 
-static const struct smccc_service *const services[64] = {
-	[SMCCC_OWNER_ARCH] = &arch_service,
-	[SMCCC_OWNER_STD] = &psci_service,
-	[SMCCC_OWNER_VENDOR_HYP] = &vendor_service,
+static const struct smccc_service services[64] = {
+	[SMCCC_OWNER_ARCH] = { arch_fn, sizeof(arch_fn) / sizeof(arch_fn[0]) },
+	[SMCCC_OWNER_STD] = { psci_fn, PSCI_NR_FN },
+	[SMCCC_OWNER_VENDOR_HYP] = { vendor_fn, sizeof(vendor_fn) / sizeof(vendor_fn[0]) },
+};
+
+/* General queries (function numbers 0xff00-0xff03) by owner. */
+static const smccc_fn *const queries[64] = {
+	[SMCCC_OWNER_VENDOR_HYP] = vendor_query,
 };
 
 static smccc_fn lookup(uint32_t fid)
 {
-	const struct smccc_service *s = services[fid >> 24 & 0x3f];
+	const struct smccc_service *s = &services[fid >> 24 & 0x3f];
+	const smccc_fn *q = queries[fid >> 24 & 0x3f];
 	unsigned num = fid & 0xffff;
 
-	if (!(fid & FID_FAST) || (fid & 0x00ff0000) || !s)
+	if (!(fid & FID_FAST) || (fid & 0x00ff0000))
 		return NULL;
 	if (num < s->n)
 		return s->fn[num];
-	if (num >= 0xff00 && num < 0xff04 && s->query)
-		return s->query[num - 0xff00];
+	if (num >= 0xff00 && num < 0xff04 && q)
+		return q[num - 0xff00];
 	return NULL;
 }
 
@@ -108,9 +107,22 @@ int smccc_implemented(uint32_t fid)
 	return lookup(fid) != NULL;
 }
 
-struct vcpu *smccc_dispatch(struct vcpu *v)
+static struct vcpu *__attribute__((noinline)) smccc_other(struct vcpu *v)
 {
 	smccc_fn fn = lookup((uint32_t)v->regs.x[0]);
 
 	return fn ? fn(v) : smccc_ret(v, (uint64_t)SMCCC_NOT_SUPPORTED);
+}
+
+/* The fast path (vectors.S) calls this for every hvc #0: the common case, a fast call
+ * numbered inside its owner's table, is kept to a few loads and one indirect call. */
+struct vcpu *smccc_dispatch(struct vcpu *v)
+{
+	uint32_t fid = (uint32_t)v->regs.x[0];
+	const struct smccc_service *s = &services[fid >> 24 & 0x3f];
+	unsigned num = fid & 0xffff;
+
+	if ((fid & FID_FAST) && !(fid & 0x00ff0000) && num < s->n && s->fn[num])
+		return s->fn[num](v);
+	return smccc_other(v);
 }

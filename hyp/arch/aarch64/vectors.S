@@ -93,28 +93,12 @@ guest_sync:
 	b.ne	slow_sync
 	save_x4_to_x17
 	stp	x29, x30, [sp, #VCPU_X(29)]
-	mov	x1, sp
-	ldr	x2, [x1, #VCPU_HYP_SP]
-	mov	sp, x2
-	mov	x29, xzr
-	and	w2, w0, #0xffff
-	mov	x0, x1
-	cmp	w2, #0xea1
+	ands	w2, w0, #0xffff		/* the hvc immediate */
+	mov	x0, sp
+	ldr	x1, [x0, #VCPU_HYP_SP]
+	mov	sp, x1
 	b.ne	1f
-	/* Xen: call number in x16, bounds-checked against the table. */
-	cmp	x16, #XEN_NR_HYPERCALLS
-	b.hs	2f
-	adr_l	x3, xen_hypercalls
-	ldr	x3, [x3, x16, lsl #3]
-	cbz	x3, 2f
-	blr	x3
-	b	fast_exit
-2:	bl	xen_enosys
-	b	fast_exit
-1:	cbnz	w2, 3f
-	bl	smccc_dispatch
-	b	fast_exit
-3:	bl	hvc_bad_immediate
+	bl	smccc_dispatch		/* hvc #0: SMCCC */
 fast_exit:
 	mrs	x1, tpidr_el2
 	ldr	x1, [x1, #PCPU_CURRENT]
@@ -132,6 +116,20 @@ fast_exit:
 	ldp	x29, x30, [sp, #VCPU_X(29)]
 	ldp	x0, x1, [sp, #VCPU_X(0)]
 	eret
+1:	cmp	w2, #0xea1
+	b.ne	3f
+	/* Xen: call number in x16, bounds-checked against the table. */
+	cmp	x16, #XEN_NR_HYPERCALLS
+	b.hs	2f
+	adr_l	x3, xen_hypercalls
+	ldr	x3, [x3, x16, lsl #3]
+	cbz	x3, 2f
+	blr	x3
+	b	fast_exit
+2:	bl	xen_enosys
+	b	fast_exit
+3:	bl	hvc_bad_immediate
+	b	fast_exit
 
 fast_switch:				/* x0 = next (or NULL), x1 = the trapping vCPU */
 	save_rest x1

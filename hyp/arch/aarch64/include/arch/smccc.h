@@ -15,8 +15,7 @@ typedef struct vcpu *(*smccc_fn)(struct vcpu *v);
 
 struct smccc_service {
 	const smccc_fn *fn;
-	unsigned n;
-	const smccc_fn *query;		/* 0xff00 + i, i < 4; may be NULL */
+	uint64_t n;			/* 16 bytes: the fast path indexes by shift */
 };
 
 #define SMCCC_OWNER_ARCH	0
@@ -26,10 +25,16 @@ struct smccc_service {
 #define SMCCC_SUCCESS		0
 #define SMCCC_NOT_SUPPORTED	(-1L)
 
-extern const struct smccc_service psci_service;	/* psci.c */
+/* PSCI functions 0x0-0xa (psci.c). */
+#define PSCI_NR_FN		11
+extern const smccc_fn psci_fn[PSCI_NR_FN];
 
-/* Result helpers for handlers. */
-struct vcpu *smccc_ret(struct vcpu *v, uint64_t x0);
+/* Set x0 and stay on v (the register frame starts the vCPU: core/vcpu.h). */
+static inline struct vcpu *smccc_ret(struct vcpu *v, uint64_t x0)
+{
+	*(uint64_t *)v = x0;
+	return v;
+}
 /* The argument registers as the call's width says (SMC32: the low 32 bits). */
 uint64_t smccc_arg(struct vcpu *v, unsigned n);
 /* 1 if fid names a call the hyp implements (PSCI_FEATURES, SMCCC_ARCH_FEATURES). */
