@@ -145,7 +145,7 @@ void console_rx(void)
 		spin_lock(&d->lock);
 		if (d->con_in_head - d->con_in_tail < CON_IN_SIZE)
 			d->con_in[d->con_in_head++ % CON_IN_SIZE] = (char)c;
-		vpl011_update_locked(d);
+		vpl011_input_locked(d);
 		spin_unlock(&d->lock);
 	}
 	if (have_uart)

@@ -45,6 +45,7 @@ enum dom_state { DOM_FREE, DOM_RUNNING, DOM_DYING, DOM_DEAD };
 
 struct vpl011 {
 	uint32_t imsc, lcr_h, cr, ifls, ibrd, fbrd;
+	uint32_t rxis;		/* receive status: set by new input, cleared by ICR */
 	int irq_level;
 };
 

@@ -28,8 +28,17 @@ static const uint8_t ids[8] = { 0x11, 0x10, 0x34, 0x00, 0x0d, 0xf0, 0x05, 0xb1 }
 
 static uint32_t ris(struct domain *d)
 {
-	/* Output is written out at once, so the transmit FIFO is always empty. */
-	return INT_TX | (console_input_ready(d) ? INT_RX | INT_RT : 0);
+	/* Output is written out at once, so the transmit FIFO is always empty. Receive
+	 * status is raised by arriving input and cleared by ICR, as the real FIFO's
+	 * level and timeout interrupts are, so a handler that only acknowledges does
+	 * not see it again until more input comes. */
+	return INT_TX | (console_input_ready(d) ? d->uart.rxis : 0);
+}
+
+void vpl011_input_locked(struct domain *d)
+{
+	d->uart.rxis = INT_RX | INT_RT;
+	vpl011_update_locked(d);
 }
 
 void vpl011_update_locked(struct domain *d)
@@ -75,7 +84,7 @@ static void write_reg(struct domain *d, uint64_t off, uint32_t val)
 	case CR: d->uart.cr = val & 0xffff; break;
 	case IFLS: d->uart.ifls = val & 0x3f; break;
 	case IMSC: d->uart.imsc = val & 0x7ff; break;
-	case ICR: d->uart.irq_level = 0; break;	/* re-raised below if still true */
+	case ICR: d->uart.rxis &= ~val; break;
 	default: break;				/* RSR (error clear), DMACR: WI */
 	}
 }

@@ -12,5 +12,7 @@ int vpl011_access(struct vcpu *v, uint64_t off, unsigned size, int write, uint64
 /* Input arrived or the guest changed its mask: recompute the interrupt line. Call with
  * d->lock held. */
 void vpl011_update_locked(struct domain *d);
+/* New input arrived for d (raises the receive interrupt status). d->lock held. */
+void vpl011_input_locked(struct domain *d);
 
 #endif
