@@ -52,7 +52,7 @@ static unsigned ancestor(struct xs_store *s, const char *path, char *buf)
 {
 	unsigned pos;
 
-	strcpy(buf, path);
+	memcpy(buf, path, strlen(path) + 1);
 	for (;;) {
 		char *slash = strrchr(buf, '/');
 
@@ -141,7 +141,7 @@ int xs_node_rm(struct xs_ctx *x, const char *path)
 		return err;
 	if (xs_find(x->s, path, &pos)) {
 		/* Already gone is fine, as long as the parent is there. */
-		strcpy(parent, path);
+		memcpy(parent, path, strlen(path) + 1);
 		char *slash = strrchr(parent, '/');
 
 		if (slash == parent)
