@@ -33,6 +33,7 @@
 #define XEN_EPERM	1
 #define XEN_ENOENT	2
 #define XEN_ESRCH	3
+#define XEN_ENOMEM	12
 #define XEN_EFAULT	14
 #define XEN_EBUSY	16
 #define XEN_EEXIST	17
