@@ -68,9 +68,10 @@ static void serve_locked(unsigned id)
 		evtchn_hyp_notify(doms[id].hyp_port);
 	if (r->error && !doms[id].reported) {
 		doms[id].reported = 1;
-		log_msg("d%u: xenstore ring: a guest index is beyond the ring (request "
+		log_msg("d%u (%s): xenstore ring: a guest index is beyond the ring (request "
 			"producer %#x for consumer %#x, reply consumer %#x for producer %#x; "
 			"at most %u apart): the ring is no longer served", id,
+			domain_by_id(id) ? domain_by_id(id)->cfg->name : "?",
 			r->intf->req_prod, r->req.own, r->intf->rsp_cons, r->rsp.own,
 			XENSTORE_RING_SIZE);
 	}

@@ -26,26 +26,6 @@ int xs_changed(struct xs_ctx *x, const char *path, int recurse,
 	return 0;
 }
 
-int xs_node_read(struct xs_ctx *x, const char *path, struct xs_rec **out)
-{
-	unsigned pos;
-	struct xs_rec *r;
-
-	if (xs_find(x->s, path, &pos))
-		return XSE_ENOENT;
-	r = xs_rec(x->s, pos);
-	if (!(xs_perm_for(x->domid, xs_rec_perms(r), r->nperms) & XS_PERM_READ))
-		return XSE_EACCES;
-	*out = r;
-	return 0;
-}
-
-static unsigned copy_perms(struct xs_rec *r, struct xs_perm *p)
-{
-	memcpy(p, xs_rec_perms(r), r->nperms * sizeof(*p));
-	return r->nperms;
-}
-
 /* The nearest existing ancestor of path (which does not exist): its index. "/" always
  * exists. */
 static unsigned ancestor(struct xs_store *s, const char *path, char *buf)
@@ -63,6 +43,36 @@ static unsigned ancestor(struct xs_store *s, const char *path, char *buf)
 		if (xs_find(s, buf, &pos) == 0)
 			return pos;
 	}
+}
+
+/* A missing node is ENOENT only to those who may see into where it would be: as in
+ * Xen, its nearest existing ancestor decides; otherwise EACCES (nothing leaks). */
+static int missing(struct xs_ctx *x, const char *path, unsigned perm)
+{
+	static char buf[XENSTORE_ABS_PATH_MAX + 1];
+	struct xs_rec *a = xs_rec(x->s, ancestor(x->s, path, buf));
+
+	return xs_perm_for(x->domid, xs_rec_perms(a), a->nperms) & perm ? XSE_ENOENT : XSE_EACCES;
+}
+
+int xs_node_read(struct xs_ctx *x, const char *path, struct xs_rec **out)
+{
+	unsigned pos;
+	struct xs_rec *r;
+
+	if (xs_find(x->s, path, &pos))
+		return missing(x, path, XS_PERM_READ);
+	r = xs_rec(x->s, pos);
+	if (!(xs_perm_for(x->domid, xs_rec_perms(r), r->nperms) & XS_PERM_READ))
+		return XSE_EACCES;
+	*out = r;
+	return 0;
+}
+
+static unsigned copy_perms(struct xs_rec *r, struct xs_perm *p)
+{
+	memcpy(p, xs_rec_perms(r), r->nperms * sizeof(*p));
+	return r->nperms;
 }
 
 static int create(struct xs_ctx *x, const char *path, const void *val, uint32_t len)
@@ -148,7 +158,8 @@ int xs_node_rm(struct xs_ctx *x, const char *path)
 			slash[1] = '\0';
 		else
 			*slash = '\0';
-		return xs_find(x->s, parent, &pos) ? XSE_ENOENT : 0;
+		return xs_find(x->s, parent, &pos) ? missing(x, path, XS_PERM_WRITE) :
+		       missing(x, path, XS_PERM_WRITE) == XSE_EACCES ? XSE_EACCES : 0;
 	}
 	r = xs_rec(x->s, pos);
 	if (!(xs_perm_for(x->domid, xs_rec_perms(r), r->nperms) & XS_PERM_WRITE))
@@ -168,7 +179,7 @@ int xs_node_set_perms(struct xs_ctx *x, const char *path, const struct xs_perm *
 	if (path[0] != '/')
 		return XSE_EINVAL;
 	if (xs_find(x->s, path, &pos))
-		return XSE_ENOENT;
+		return missing(x, path, XS_PERM_WRITE);
 	r = xs_rec(x->s, pos);
 	if (!(xs_perm_for(x->domid, xs_rec_perms(r), r->nperms) & XS_PERM_WRITE))
 		return XSE_EACCES;

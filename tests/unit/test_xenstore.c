@@ -131,6 +131,10 @@ int main(void)
 	   "directory lists children only, sorted");
 	is_str(str_rq(&d1, XS_READ, 0, "data/none"), "ENOENT", "missing node: ENOENT");
 	is_str(str_rq(&d1, XS_GET_DOMAIN_PATH, 0, "7"), "/local/domain/7", "get_domain_path");
+	is_str(str_rq(&d2, XS_READ, 0, "/local/domain/1/data/none"), "EACCES",
+	       "a missing node in a tree one may not read: EACCES, not ENOENT");
+	is_str(str_rq(&d2, XS_RM, 0, "/local/domain/1/data/none"), "EACCES",
+	       "nor remove one there");
 
 	/* Permissions. */
 	is_str(str_rq(&d2, XS_READ, 0, "/local/domain/1/data/secret"), "EACCES",
