@@ -33,23 +33,24 @@ static void set_state(struct xenback_dev *dev, enum xenbus_state s)
 	key(dev, 1, "state", "%u", s);
 }
 
-/* The frontend's state, or Unknown if it is missing or not a state number. */
-static enum xenbus_state frontend_state(const struct xenback_dev *dev)
+/* The frontend's state: Unknown if the node is gone (the frontend left), -1 if what
+ * it wrote is no state (ignored: it only hurts its own device). */
+static int frontend_state(const struct xenback_dev *dev)
 {
 	char path[96], val[8];
-	unsigned s = 0;
 
 	fmt_snprintf(path, sizeof(path), "%s/state", dev->fe_path);
-	if (xenstore_read(path, val, sizeof(val)) || !val[0] || val[1])
+	if (xenstore_read(path, val, sizeof(val)))
 		return XenbusStateUnknown;
-	s = (unsigned)(val[0] - '0');
-	return s <= XenbusStateReconfigured ? (enum xenbus_state)s : XenbusStateUnknown;
+	if (val[0] < '0' || val[0] > '0' + XenbusStateReconfigured || val[1])
+		return -1;
+	return val[0] - '0';
 }
 
 static void frontend_changed(const char *path, void *arg)
 {
 	struct xenback_dev *dev = arg;
-	enum xenbus_state fe;
+	int fe;
 
 	spin_lock(&lock);
 	if (!dev->ops) {
