@@ -9,7 +9,7 @@
 #     no right to, and its lying xenstore and console rings are stopped, while the
 #     pair runs beside it with intact output.
 . "$(dirname "$0")/../lib/tap.sh"
-plan 62
+plan 63
 
 W=$TOUT/xen
 mkdir -p "$W"
@@ -22,7 +22,7 @@ hyp() {
 	rm -f "$W/in" "$W/rc"
 	mkfifo "$W/in"
 	( "$TOP/scripts/hyp-run" --exit-status --timeout "${BOOT_TIMEOUT:-120}" \
-		--out "$TOUT/hyp" "$TOP/dts/hyp/$cfg.dts" <"$W/in" 2>&1 | tr -d '\r' >"$LOG"
+		--out "$TOUT/hyp" "$TOP/dts/hyp/$cfg.dts" <"$W/in" 2>&1 | sed -u 's/\r//g' >"$LOG"
 	  echo "${PIPESTATUS[0]}" >"$W/rc" ) &
 	exec 3>"$W/in"
 	if [ -n "$prompt" ]; then
