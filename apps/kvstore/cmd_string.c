@@ -169,7 +169,8 @@ void cmd_append(struct cmd_ctx *c, size_t argc, const struct resp_arg *argv)
 	/* Creating the key is logged as a SET, so replay never has to decide whether an
 	 * old value had expired at the time (the log's clock is coarser). */
 	struct kvlog_rec r = { existed ? KVLOG_APPEND : KVLOG_SET, argv[1].p,
-			       (uint32_t)argv[1].len, argv[2].p, (uint32_t)argv[2].len, 0 };
+			       (uint32_t)argv[1].len, argv[2].p, (uint32_t)argv[2].len,
+			       existed ? (int64_t)e->vlen : 0 };
 
 	cmd_log(c, &r);
 	reply_int(c->out, (long long)e->vlen);

@@ -62,6 +62,30 @@ void kvlog_encode(unsigned char *dst, uint32_t gen, uint32_t *chain,
 	put32(dst + H_CRC, *chain);
 }
 
+long kvlog_reseal(unsigned char *buf, size_t len, uint32_t gen, uint32_t *chain)
+{
+	size_t pos = 0;
+	long n = 0;
+
+	while (pos < len) {
+		unsigned char *h = buf + pos;
+		size_t klen, vlen;
+
+		if (len - pos < KVLOG_HDR)
+			return -1;
+		klen = get32(h + H_KLEN);
+		vlen = get32(h + H_VLEN);
+		if (len - pos - KVLOG_HDR < klen + vlen)
+			return -1;
+		put32(h + H_GEN, gen);
+		*chain = rec_crc(*chain, h, h + KVLOG_HDR, klen, h + KVLOG_HDR + klen, vlen);
+		put32(h + H_CRC, *chain);
+		pos += KVLOG_HDR + klen + vlen;
+		n++;
+	}
+	return n;
+}
+
 enum kvlog_res kvlog_decode(const unsigned char *buf, size_t len, uint32_t gen,
 			    uint32_t *chain, size_t max_key, size_t max_val,
 			    struct kvlog_rec *r, size_t *used, const char **why)

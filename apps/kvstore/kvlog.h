@@ -32,7 +32,8 @@ enum kvlog_type {
 	KVLOG_EXPIRE = 3,	/* key, time = new expiry (0: persist) */
 	KVLOG_FLUSHALL = 4,	/* no key */
 	KVLOG_CLOCK = 5,	/* time = the store clock when the batch was written */
-	KVLOG_APPEND = 6,	/* key, value = bytes appended (creates the key) */
+	KVLOG_APPEND = 6,	/* key, value = bytes appended, time = the length after:
+				 * replay skips it when the value is already that long */
 };
 
 struct kvlog_rec {
@@ -51,6 +52,12 @@ size_t kvlog_size(const struct kvlog_rec *r);
  * previous record's CRC on entry and this one's on return. */
 void kvlog_encode(unsigned char *dst, uint32_t gen, uint32_t *chain,
 		  const struct kvlog_rec *r);
+
+/* Give the records encoded back to back in buf[0..len) generation gen and chain
+ * them from *chain (updated): records are queued before it is known which log
+ * they will land in, and sealed when a batch is written. Returns the number of
+ * records, or -1 if buf does not hold whole records. */
+long kvlog_reseal(unsigned char *buf, size_t len, uint32_t gen, uint32_t *chain);
 
 /* The chain value before a generation's first record. */
 uint32_t kvlog_seed(uint32_t gen);

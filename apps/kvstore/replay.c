@@ -29,6 +29,10 @@ int replay_apply(struct kv *kv, const struct kvlog_rec *r)
 
 		e = kv_get(kv, r->key, r->klen, NEVER_EXPIRED);
 		old = e ? e->vlen : 0;
+		/* A compaction snapshot may already hold this append (store.c): the value
+		 * is then at least as long as the append left it. */
+		if (r->time > 0 && old + r->vlen != (uint64_t)r->time && old >= (uint64_t)r->time)
+			return 0;
 		e = kv_set(kv, r->key, r->klen, NULL, old + r->vlen, e ? e->expire : 0);
 		if (!e)
 			return -ENOMEM;

@@ -176,6 +176,46 @@ int main(void)
 	replay(1, sizeof(scratch));
 	ok(res.corrupt && res.records == 1, "unknown type: corrupt");
 
+	/* records queued unsealed, sealed later for the log they land in */
+	memset(region, 0, sizeof(region));
+	{
+		unsigned char q[256];
+		uint32_t unsealed = 0, c1 = kvlog_seed(5);
+		size_t qlen = 0;
+		struct kvlog_rec a = { KVLOG_SET, "q1", 2, "x", 1, 0 };
+		struct kvlog_rec b = { KVLOG_DEL, "q2", 2, NULL, 0, 0 };
+
+		kvlog_encode(q, 0, &unsealed, &a);
+		qlen += kvlog_size(&a);
+		kvlog_encode(q + qlen, 0, &unsealed, &b);
+		qlen += kvlog_size(&b);
+		is_int(kvlog_reseal(q, qlen, 5, &c1), 2, "reseal: two records");
+		is_int(kvlog_reseal(q, qlen - 1, 5, &c1), -1, "reseal: a cut record refused");
+		c1 = kvlog_seed(5);
+		kvlog_reseal(q, qlen, 5, &c1);
+		memcpy(region, q, qlen);
+		replay(5, sizeof(scratch));
+		ok(res.records == 2 && !res.corrupt && res.chain == c1 && !strcmp(val("q1"), "x"),
+		   "resealed records replay in their new generation");
+	}
+
+	/* APPEND carries the length it leaves: replay over a snapshot that already
+	 * holds it does not append twice */
+	{
+		struct kvlog_rec snap = { KVLOG_SET, "s", 1, "abcd", 4, 0 };
+		struct kvlog_rec ap1 = { KVLOG_APPEND, "s", 1, "c", 1, 3 };
+		struct kvlog_rec ap2 = { KVLOG_APPEND, "s", 1, "d", 1, 4 };
+		struct kvlog_rec ap3 = { KVLOG_APPEND, "s", 1, "e", 1, 5 };
+
+		kv_free(&kv);
+		kv_init(&kv, 1 << 20, 1, 1);
+		replay_apply(&kv, &snap);
+		replay_apply(&kv, &ap1);
+		replay_apply(&kv, &ap2);
+		replay_apply(&kv, &ap3);
+		is_str(val("s"), "abcde", "appends already in a snapshot are skipped, later ones applied");
+	}
+
 	/* a record running past the region's end */
 	memset(region, 0, sizeof(region));
 	chain = kvlog_seed(1);
