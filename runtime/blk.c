@@ -4,25 +4,38 @@
 #include <pvkit/blk.h>
 #include <pvkit/thread.h>
 
-struct waiter {
-	struct pv_waitq wq;
-	int done;
-};
+#include <arch/regs.h>
+
+/* Threads waiting for their requests sleep here. A device interrupt wakes them all
+ * and each polls; a completion found by any thread's poll wakes them all too, as it
+ * may be another thread's request. notified records an interrupt that came while no
+ * thread was asleep yet. */
+static struct pv_waitq completions = PV_WAITQ_INIT;
+static volatile int notified;
 
 static void req_done(struct pv_blk_req *req)
 {
-	struct waiter *w = req->arg;
-
-	w->done = 1;
-	pv_wake_all(&w->wq);
+	*(volatile int *)req->arg = 1;
+	pv_wake_all(&completions);
 }
-
-/* Device interrupts wake every thread waiting on this device: each then polls. */
-static struct pv_waitq completions = PV_WAITQ_INIT;
 
 static void blk_notify(struct pv_blk *b, void *arg)
 {
+	notified = 1;
 	pv_wake_all(&completions);
+}
+
+/* Sleep until an interrupt or a completion, unless an interrupt came since the last
+ * poll: testing the flag and sleeping with interrupts masked leaves no window for
+ * the interrupt to come and go unseen between the two. */
+static void wait_completion(volatile int *done)
+{
+	uint64_t irqs = arch_irq_save();
+
+	if (!notified && !*done)
+		pv_wait(&completions, 0);
+	notified = 0;
+	arch_irq_restore(irqs);
 }
 
 int pv_blk_submit(struct pv_blk *b, struct pv_blk_req *req)
@@ -40,10 +53,10 @@ int pv_blk_poll(struct pv_blk *b)
 static int sync_io(struct pv_blk *b, enum pv_blk_op op, uint64_t sector, void *buf,
 		   size_t len)
 {
-	struct waiter w = { PV_WAITQ_INIT, 0 };
+	volatile int done = 0;
 	struct pv_blk_req req = {
 		.op = op, .sector = sector, .buf = buf, .len = len,
-		.done = req_done, .arg = &w,
+		.done = req_done, .arg = (void *)&done,
 	};
 	int err;
 
@@ -55,9 +68,10 @@ static int sync_io(struct pv_blk *b, enum pv_blk_op op, uint64_t sector, void *b
 	}
 	if (err)
 		return err;
-	while (!w.done) {
-		if (pv_blk_poll(b) == 0 && !w.done)
-			pv_wait(&completions, 0);
+	while (!done) {
+		notified = 0;
+		if (pv_blk_poll(b) == 0 && !done)
+			wait_completion(&done);
 	}
 	return req.status;
 }
