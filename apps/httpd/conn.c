@@ -222,9 +222,9 @@ void conn_refuse(int fd)
 	if (!len)
 		len = snprintf(resp, sizeof(resp),
 			       "HTTP/1.1 503 Service Unavailable\r\nServer: " SERVER "\r\n"
-			       "Content-Type: text/html; charset=utf-8\r\nContent-Length: %zu\r\n"
+			       "Content-Type: text/html; charset=utf-8\r\nContent-Length: %lu\r\n"
 			       "Connection: close\r\nRetry-After: 1\r\n\r\n%s",
-			       sizeof(body) - 1, body);
+			       (unsigned long)(sizeof(body) - 1), body);
 	/* never block the accept loop: with no room to send at once, just close */
 	send(fd, resp, (size_t)len, MSG_DONTWAIT);
 	drain_and_close(fd);

@@ -117,7 +117,7 @@ int files_init(size_t cache_bytes)
 		files[i] = (struct file){ idx.files[i].path, idx.files[i].size, NULL,
 					  idx.files[i].offset };
 	fill_cache(cache_bytes);
-	snprintf(description, sizeof(description), "%zu files from %s", nfiles,
+	snprintf(description, sizeof(description), "%lu files from %s", (unsigned long)nfiles,
 		 disk->info.name);
 	return 0;
 }

@@ -240,7 +240,8 @@ int ustar_index_build(struct ustar_index *idx, ustar_read_fn read, void *read_ct
 		}
 		if (idx->count >= max_files) {
 			idx->skipped++;
-			notef(note, note_ctx, "skipped %s: more than %zu files", path, max_files);
+			notef(note, note_ctx, "skipped %s: more than %lu files", path,
+			      (unsigned long)max_files);
 			continue;
 		}
 		if ((r = add(idx, path, data, size, seq)) < 0) {

@@ -156,8 +156,9 @@ void cmd_run(struct cmd_ctx *c, size_t argc, const struct resp_arg *argv)
 		for (size_t i = (size_t)cmd->first_key; i <= last && i < argc;
 		     i += (size_t)cmd->step) {
 			if (argv[i].len > c->lim.max_key) {
-				reply_errorf(c->out, "ERR key is too long (%zu bytes, the limit "
-					     "is %zu)", argv[i].len, c->lim.max_key);
+				reply_errorf(c->out, "ERR key is too long (%lu bytes, the limit "
+					     "is %lu)", (unsigned long)argv[i].len,
+					     (unsigned long)c->lim.max_key);
 				return;
 			}
 		}

@@ -42,8 +42,9 @@ void cmd_quit(struct cmd_ctx *c, size_t argc, const struct resp_arg *argv)
 
 static void info_memory(struct cmd_ctx *c, struct reply *t)
 {
-	reply_rawf(t, "# Memory\r\nused_memory:%zu\r\nmaxmemory:%zu\r\n"
-		   "maxmemory_policy:noeviction\r\n", c->kv->used, c->kv->max);
+	reply_rawf(t, "# Memory\r\nused_memory:%lu\r\nmaxmemory:%lu\r\n"
+		   "maxmemory_policy:noeviction\r\n", (unsigned long)c->kv->used,
+		   (unsigned long)c->kv->max);
 }
 
 static void info_stats(struct cmd_ctx *c, struct reply *t)
@@ -58,8 +59,8 @@ static void info_keyspace(struct cmd_ctx *c, struct reply *t)
 {
 	reply_rawf(t, "# Keyspace\r\n");
 	if (c->kv->count)
-		reply_rawf(t, "db0:keys=%zu,expires=%zu,avg_ttl=0\r\n", c->kv->count,
-			   c->kv->expires);
+		reply_rawf(t, "db0:keys=%lu,expires=%lu,avg_ttl=0\r\n",
+			   (unsigned long)c->kv->count, (unsigned long)c->kv->expires);
 }
 
 /* Sections in INFO's order; server, clients and persistence come from the server. */
@@ -176,7 +177,7 @@ void cmd_config(struct cmd_ctx *c, size_t argc, const struct resp_arg *argv)
 		reply_error(c->out, "ERR only CONFIG GET <pattern> is supported");
 		return;
 	}
-	snprintf(maxmem, sizeof(maxmem), "%zu", c->kv->max);
+	snprintf(maxmem, sizeof(maxmem), "%lu", (unsigned long)c->kv->max);
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass)
 			reply_array(c->out, 2 * n);

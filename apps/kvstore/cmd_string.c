@@ -8,8 +8,8 @@ static int value_fits(struct cmd_ctx *c, size_t len)
 {
 	if (len <= c->lim.max_val)
 		return 1;
-	reply_errorf(c->out, "ERR value is too long (%zu bytes, the limit is %zu)", len,
-		     c->lim.max_val);
+	reply_errorf(c->out, "ERR value is too long (%lu bytes, the limit is %lu)",
+		     (unsigned long)len, (unsigned long)c->lim.max_val);
 	return 0;
 }
 

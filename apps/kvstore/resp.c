@@ -153,7 +153,8 @@ static int parse_ll(const char *s, size_t len, long long *out)
 static void complete(struct resp_parser *p, enum resp_event *ev)
 {
 	if (p->refuse) {
-		snprintf(p->errbuf, sizeof(p->errbuf), "%s", p->refuse);
+		if (p->refuse != p->errbuf)
+			snprintf(p->errbuf, sizeof(p->errbuf), "%s", p->refuse);
 		p->error = p->errbuf;
 		*ev = RESP_ERROR;
 		reset(p);
@@ -172,15 +173,28 @@ static void refuse(struct resp_parser *p, const char *why)
 		p->refuse = why;
 }
 
+/* A refusal that names the size and the limit (kept in errbuf until reported). */
+static void refuse_size(struct resp_parser *p, const char *what, size_t len, size_t limit)
+{
+	if (p->refuse)
+		return;
+	snprintf(p->errbuf, sizeof(p->errbuf), "ERR %s too long (%lu bytes, the limit is %lu)",
+		 what, (unsigned long)len, (unsigned long)limit);
+	p->refuse = p->errbuf;
+}
+
 /* Start argument argi of len bytes; its bytes follow. */
 static void begin_arg(struct resp_parser *p, size_t len)
 {
 	if (p->refuse)
 		return;
+	/* the arena holds argi arguments so far, each followed by a NUL */
+	size_t so_far = p->used - (size_t)p->argi;
+
 	if (len > p->lim.max_arg)
-		refuse(p, "ERR argument too long");
-	else if (p->used + len > p->lim.max_cmd)
-		refuse(p, "ERR command too long");
+		refuse_size(p, "argument", len, p->lim.max_arg);
+	else if (so_far + len > p->lim.max_cmd)
+		refuse_size(p, "command", so_far + len, p->lim.max_cmd);
 	else if (arena_room(p, len + 1) || slot_room(p, (size_t)p->argi + 1))
 		refuse(p, "OOM not enough memory for this command");
 	else

@@ -52,7 +52,7 @@ struct resp_parser {
 	size_t used, cap;
 	size_t *offs;		/* per argument: its offset in arena */
 	size_t slots;		/* entries of offs and argv */
-	char errbuf[80];
+	char errbuf[96];
 };
 
 void resp_init(struct resp_parser *p, const struct resp_limits *lim);

@@ -416,6 +416,7 @@ static int replay(void)
 	st.tail = ROUND_UP(res.end);
 	st.chain = res.chain;
 	st.clock_base = res.clock;
+	kv_expire_step(st.kv, store_now(), (size_t)-1);	/* count only live keys */
 	pv_info("kvstore: %s: replayed %llu records, %zu keys (log generation %u, %llu KiB)",
 		st.name, (unsigned long long)res.records, st.kv->count, st.sb.gen,
 		(unsigned long long)(res.end / 1024));

@@ -102,7 +102,7 @@ int main(void)
 	      "*2\r\n$3\r\nSET\r\n$65\r\n"
 	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
 	      "*1\r\n$4\r\nPING\r\n",
-	      "!ERR argument too long [PING] ");
+	      "!ERR argument too long (65 bytes, the limit is 64) [PING] ");
 	CHECK("command too long, then on",
 	      "*5\r\n$60\r\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
 	      "$60\r\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
@@ -110,7 +110,7 @@ int main(void)
 	      "$60\r\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
 	      "$60\r\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
 	      "PING\r\n",
-	      "!ERR command too long [PING] ");
+	      "!ERR command too long (300 bytes, the limit is 256) [PING] ");
 	CHECK("inline too long",
 	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
