@@ -11,10 +11,14 @@
  * flight: lwIP has PVKIT_NET_SOCKETS (mk/net.mk). */
 #define HTTPD_CONNS		64
 #define HTTPD_CONNS_MAX		(PVKIT_NET_SOCKETS - 16)
-/* Memory kept free when starting workers: if the RAM is too small for conns
- * workers, fewer start (and the log says so). */
-#define HTTPD_RESERVE		(512 * 1024)
-#define HTTPD_WORKER_STACK	(16 * 1024)
+/* Heap kept free when starting workers (for lwIP's per-socket mailboxes, streaming
+ * buffers, the accept path): if the RAM is too small for conns workers, fewer
+ * start, and the log says so. */
+#define HTTPD_RESERVE		(256 * 1024)
+/* The deepest a worker's stack was seen to go over every test (a sent frame's way
+ * down through lwIP to the driver, a redirect's buffers) is 3.8 KiB: 8 KiB leaves
+ * twice that, and the guard page below turns an overflow into a crash report. */
+#define HTTPD_WORKER_STACK	(8 * 1024)
 #define HTTPD_HEAD_MAX		8192		/* request head buffer per worker */
 #define HTTPD_IDLE_MS		10000		/* idle keep-alive / slow head (idle=) */
 /* Files up to this size are read into memory at boot, while the cache budget

@@ -52,16 +52,62 @@ void conn_setup(int fd, unsigned idle_ms)
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 }
 
-static int head(char *out, size_t cap, int status, const char *type, uint64_t len,
+/* Appending to the response head without printf: this runs for every request. */
+struct out {
+	char *p;
+	size_t len, cap;
+};
+
+static void put(struct out *o, const char *s, size_t n)
+{
+	if (o->len + n <= o->cap) {
+		memcpy(o->p + o->len, s, n);
+		o->len += n;
+	} else {
+		o->len = o->cap + 1;		/* overflowed: never sent */
+	}
+}
+
+static void puts_(struct out *o, const char *s)
+{
+	put(o, s, strlen(s));
+}
+
+static void put_num(struct out *o, uint64_t v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[sizeof(tmp) - 1 - n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	put(o, tmp + sizeof(tmp) - n, (size_t)n);
+}
+
+/* The response head; returns its length, or -1 if it does not fit in cap. */
+static int head(char *buf, size_t cap, int status, const char *type, uint64_t len,
 		int keep_alive, int minor, const char *extra)
 {
-	return snprintf(out, cap,
-			"HTTP/1.1 %d %s\r\nServer: " SERVER "\r\nContent-Type: %s\r\n"
-			"Content-Length: %llu\r\n%s%s\r\n",
-			status, http_reason(status), type, (unsigned long long)len,
-			keep_alive ? (minor == 0 ? "Connection: keep-alive\r\n" : "") :
-				     "Connection: close\r\n",
-			extra ? extra : "");
+	struct out o = { buf, 0, cap };
+
+	puts_(&o, "HTTP/1.1 ");
+	put_num(&o, (uint64_t)status);
+	put(&o, " ", 1);
+	puts_(&o, http_reason(status));
+	puts_(&o, "\r\nServer: " SERVER "\r\nContent-Type: ");
+	puts_(&o, type);
+	puts_(&o, "\r\nContent-Length: ");
+	put_num(&o, len);
+	puts_(&o, "\r\n");
+	if (!keep_alive)
+		puts_(&o, "Connection: close\r\n");
+	else if (minor == 0)
+		puts_(&o, "Connection: keep-alive\r\n");
+	if (extra)
+		puts_(&o, extra);
+	puts_(&o, "\r\n");
+	return o.len <= cap ? (int)o.len : -1;
 }
 
 /* An error or redirect with a short HTML body. */
@@ -74,6 +120,8 @@ static int send_status(struct conn_buf *b, int fd, int status, int head_only,
 	int n = head(b->out, sizeof(b->out) - sizeof(body), status,
 		     "text/html; charset=utf-8", (uint64_t)blen, keep_alive, minor, extra);
 
+	if (n < 0)
+		return -1;
 	if (!head_only) {
 		memcpy(b->out + n, body, (size_t)blen);
 		n += blen;
@@ -129,12 +177,18 @@ static int respond(struct conn_buf *b, int fd, const struct http_req *req)
 	char path[HTTP_PATH_MAX + 16];
 	const struct file *f;
 	int head_only = req->method == HTTP_HEAD;
+	size_t plen = strlen(req->path);
 
-	if (req->dir || !req->path[0])
-		snprintf(path, sizeof(path), "%s%sindex.html", req->path, req->path[0] ? "/" : "");
-	else
-		snprintf(path, sizeof(path), "%s", req->path);
-	if (!(f = files_find(path))) {
+	if (req->dir || !plen) {	/* a directory's index.html */
+		memcpy(path, req->path, plen);
+		if (plen)
+			path[plen++] = '/';
+		memcpy(path + plen, "index.html", sizeof("index.html"));
+		f = files_find(path);
+	} else {
+		f = files_find(req->path);
+	}
+	if (!f) {
 		/* a directory named without its slash: send the client to it */
 		snprintf(path, sizeof(path), "%s/index.html", req->path);
 		if (!req->dir && req->path[0] && files_find(path)) {
@@ -150,6 +204,8 @@ static int respond(struct conn_buf *b, int fd, const struct http_req *req)
 	int n = head(b->out, sizeof(b->out), 200, mime_type(f->path), f->size,
 		     req->keep_alive, req->minor, NULL);
 
+	if (n < 0)
+		return -1;
 	if (head_only || !f->size)
 		return send_all(fd, b->out, (size_t)n, 0);
 	if (f->data && f->size <= sizeof(b->out) - (size_t)n) {	/* one segment */

@@ -13,6 +13,10 @@
  * finished transmissions with poll(budget 0), which delivers no frames, then waits
  * for the device's notify, and drops the frame (TCP retransmits) only if the device
  * stays full for TX_STALL_NS.
+ *
+ * Checksums: where the device offers to fill (PV_NET_F_CSUM_TX) or has already
+ * validated (PV_NET_F_CSUM_RX) TCP and UDP checksums, lwIP skips that work for this
+ * netif (LWIP_CHECKSUM_CTRL_PER_NETIF).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -206,6 +210,15 @@ err_t pvnetif_init(struct netif *netif)
 	netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET |
 		       NETIF_FLAG_LINK_UP;
 	MIB2_INIT_NETIF(netif, snmp_ifType_ethernet_csmacd, 0);
+	/* Checksums the device takes over (include/pvkit/net.h) are not computed twice:
+	 * under emulation every guest instruction saved counts. */
+	u16_t csum = NETIF_CHECKSUM_ENABLE_ALL;
+
+	if (dev->info.features & PV_NET_F_CSUM_TX)
+		csum &= (u16_t)~(NETIF_CHECKSUM_GEN_TCP | NETIF_CHECKSUM_GEN_UDP);
+	if (dev->info.features & PV_NET_F_CSUM_RX)
+		csum &= (u16_t)~(NETIF_CHECKSUM_CHECK_TCP | NETIF_CHECKSUM_CHECK_UDP);
+	NETIF_SET_CHECKSUM_CTRL(netif, csum);
 
 	dev->arg = pn;
 	dev->rx = pvnetif_rx;

@@ -114,5 +114,8 @@
 /* --- checksums ---------------------------------------------------------------------- */
 /* lwIP's fastest portable algorithm (32-bit accumulation with alignment handling). */
 #define LWIP_CHKSUM_ALGORITHM		3
+/* Per netif, so TCP/UDP checksums a device computes or checks (PV_NET_F_CSUM_*) are
+ * skipped there and still done on the loopback interface. */
+#define LWIP_CHECKSUM_CTRL_PER_NETIF	1
 
 #endif
