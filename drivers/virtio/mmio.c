@@ -49,6 +49,7 @@
 /* Drivers by device id; ids without an entry are left alone. */
 static const struct virtio_driver *const drivers[] = {
 	[VIRTIO_ID_BLOCK] = &virtio_blk_driver,
+	[VIRTIO_ID_CONSOLE] = &virtio_console_driver,
 };
 #define NDRIVERS	(sizeof(drivers) / sizeof(drivers[0]))
 
