@@ -48,6 +48,7 @@
 
 /* Drivers by device id; ids without an entry are left alone. */
 static const struct virtio_driver *const drivers[] = {
+	[VIRTIO_ID_NET] = &virtio_net_driver,
 	[VIRTIO_ID_BLOCK] = &virtio_blk_driver,
 	[VIRTIO_ID_CONSOLE] = &virtio_console_driver,
 };

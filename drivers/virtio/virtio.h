@@ -50,7 +50,8 @@ struct virtio_driver {
 	int (*attach)(struct virtio_dev *d);
 };
 
-extern const struct virtio_driver virtio_blk_driver, virtio_console_driver;
+extern const struct virtio_driver virtio_net_driver, virtio_blk_driver,
+	virtio_console_driver;
 
 static inline int virtio_has(const struct virtio_dev *d, unsigned bit)
 {
