@@ -164,19 +164,6 @@ uint8_t virtio_config8(struct virtio_dev *d, unsigned off)
 	return mmio_read8(d->regs + MMIO_CONFIG + off);
 }
 
-uint16_t virtio_config16(struct virtio_dev *d, unsigned off)
-{
-	/* Two bytes rather than a 16-bit access: both interfaces allow byte reads. */
-	uint32_t g;
-	uint16_t v;
-
-	do {
-		g = generation(d);
-		v = virtio_config8(d, off) | (uint16_t)virtio_config8(d, off + 1) << 8;
-	} while (g != generation(d));
-	return v;
-}
-
 uint32_t virtio_config32(struct virtio_dev *d, unsigned off)
 {
 	return rd(d, MMIO_CONFIG + off);

@@ -94,13 +94,24 @@ static void give_up(struct vnet *v)
 		v->tx_free[v->ntx_free++] = (unsigned)(uintptr_t)c - 1;
 }
 
+/* Transmit completions interrupt only while a sender is waiting for space (send
+ * returned -EAGAIN): otherwise they are reclaimed in passing, an interrupt saved per
+ * frame. The flag is a hint the device may ignore; that only costs an interrupt. */
+static void tx_irq(struct vnet *v, int on)
+{
+	v->txq.avail->flags = on ? 0 : VIRTQ_AVAIL_F_NO_INTERRUPT;
+}
+
 static void reclaim_tx(struct vnet *v)
 {
+	unsigned before = v->ntx_free;
 	uint32_t len;
 	void *c;
 
 	while ((c = virtq_get(&v->txq, &len)))
 		v->tx_free[v->ntx_free++] = (unsigned)(uintptr_t)c - 1;
+	if (v->ntx_free != before)
+		tx_irq(v, 0);
 }
 
 static int send(struct pv_net *n, const struct pv_iov *iov, unsigned cnt)
@@ -120,6 +131,13 @@ static int send(struct pv_net *n, const struct pv_iov *iov, unsigned cnt)
 		return -EIO;
 	if (!v->ntx_free)
 		reclaim_tx(v);
+	if (!v->ntx_free && !v->txq.broken) {
+		tx_irq(v, 1);
+		/* The flag must be visible before the used ring is looked at again: a
+		 * buffer the device returns after that look then interrupts. */
+		mb();
+		reclaim_tx(v);
+	}
 	if (v->txq.broken) {
 		give_up(v);
 		return -EIO;
@@ -192,6 +210,8 @@ static int poll(struct pv_net *n, int budget)
 				n->rx(n, frame, len - v->hdr_len, n->arg);
 			delivered++;
 		}
+		if (v->dead)
+			return delivered;	/* rx sent, and the device failed meanwhile */
 		/* The buffer goes straight back: rx has returned and the frame with it. */
 		post_rx(v, i);
 		refilled++;
@@ -258,6 +278,7 @@ static int attach(struct virtio_dev *d)
 		v->tx_free[v->ntx_free++] = v->ntx - 1 - i;
 	for (unsigned i = 0; i < v->nrx; i++)
 		post_rx(v, i);
+	tx_irq(v, 0);
 
 	v->net = (struct pv_net){
 		.ops = &vnet_ops,
@@ -265,8 +286,9 @@ static int attach(struct virtio_dev *d)
 		.info = {
 			.name = v->name,
 			.mtu = MTU,
-			.features = (virtio_has(d, VIRTIO_NET_F_CSUM) ? PV_NET_F_CSUM_TX : 0) |
-				    (virtio_has(d, VIRTIO_NET_F_GUEST_CSUM) ? PV_NET_F_CSUM_RX : 0),
+			.features =
+				(virtio_has(d, VIRTIO_NET_F_CSUM) ? PV_NET_F_CSUM_TX : 0) |
+				(virtio_has(d, VIRTIO_NET_F_GUEST_CSUM) ? PV_NET_F_CSUM_RX : 0),
 		},
 	};
 	read_mac(v, v->net.info.mac);

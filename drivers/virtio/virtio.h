@@ -73,7 +73,6 @@ void virtio_reset(struct virtio_dev *d);
 
 /* Device configuration space (the device-specific struct), read consistently. */
 uint8_t virtio_config8(struct virtio_dev *d, unsigned off);
-uint16_t virtio_config16(struct virtio_dev *d, unsigned off);
 uint32_t virtio_config32(struct virtio_dev *d, unsigned off);
 uint64_t virtio_config64(struct virtio_dev *d, unsigned off);
 

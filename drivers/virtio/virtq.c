@@ -131,7 +131,7 @@ void virtq_kick(struct virtq *q)
 }
 
 /* The device broke the rules: believe nothing more from it. */
-#define device_error(q, fmt, ...) ({						\
+#define device_error(q, fmt, ...) ({					\
 	(q)->broken = 1;						\
 	drv_log(0, "%s: device error: " fmt "; resetting the device",	\
 		(q)->name, __VA_ARGS__);				\
@@ -170,16 +170,16 @@ void *virtq_get(struct virtq *q, uint32_t *len)
 	rmb();
 	pending = idx - q->used_seen;
 	if (pending > q->outstanding)
-		return device_error(q, "used index announces %u entries, expected at most the %u "
-			      "chains outstanding", pending, q->outstanding);
+		return device_error(q, "used index announces %u entries, expected at most "
+				    "the %u chains outstanding", pending, q->outstanding);
 	id = q->used->ring[q->used_seen & (q->num - 1)].id;
 	n = q->used->ring[q->used_seen & (q->num - 1)].len;
 	if (id >= q->num || !q->head[id].cookie)
-		return device_error(q, "used id %u, expected the head of a chain in flight (0..%u)",
-			      id, q->num - 1);
+		return device_error(q, "used id %u, expected the head of a chain in flight "
+				    "(0..%u)", id, q->num - 1);
 	if (n > q->head[id].writable)
-		return device_error(q, "used length %u for chain %u, expected at most its %u "
-			      "writable bytes", n, id, q->head[id].writable);
+		return device_error(q, "used length %u for chain %u, expected at most its "
+				    "%u writable bytes", n, id, q->head[id].writable);
 	q->used_seen++;
 	*len = n;
 	return release(q, id);

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# virtio-blk on the legacy (QEMU's default) and modern virtio-mmio transports, with
-# tests/apps/vblk: a 64 MiB disk the host fills with pattern pass 1 is read and
-# checked by the guest (requests in flight through pv_blk_submit/poll, and the sync
-# helpers), overwritten with pass 2, flushed and read back; then the host checks every
-# byte of the file. A read-only disk must be readable, reject writes with -EROFS and
-# stay unchanged. Bad requests fail with -EINVAL; the queue takes exactly max_inflight.
+# virtio-blk on the legacy (QEMU's default; GICv3) and modern (GICv2) virtio-mmio
+# transports, with tests/apps/vblk: a 64 MiB disk the host fills with pattern pass 1
+# is read and checked by the guest (requests in flight through pv_blk_submit/poll,
+# and the sync helpers), overwritten with pass 2, flushed and read back; then the
+# host checks every byte of the file. A read-only disk must be readable, reject
+# writes with -EROFS and stay unchanged. Bad requests fail with -EINVAL; the queue
+# takes exactly max_inflight.
 . "$(dirname "$0")/../lib/tap.sh"
 IMG=$TAPPS/vblk.img
 PAT=$TOP/tests/boot/blkpattern.pl
@@ -43,7 +44,7 @@ boot_checks() {		# id, transport, disk, read-only flag
 seed=100
 for t in legacy modern; do
 	opt=
-	[ $t = modern ] && opt=--virtio-modern
+	[ $t = modern ] && opt="--virtio-modern --gic 2"
 	seed=$((seed + 11))
 
 	disk=$W/rw-$t.img

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# virtio-console on the legacy and modern transports, with tests/apps/vcon: once a
-# virtconsole is attached the guest's console output goes there (checked line by line
-# against what the app is known to print), and input written into the chardev before
-# boot is read back byte for byte (length and FNV-1a hash). The chardev is a QEMU
-# pipe: BASE.in a FIFO the test fills first, BASE.out a plain file.
+# virtio-console on the legacy (GICv3) and modern (GICv2) transports, with
+# tests/apps/vcon: once a virtconsole is attached the guest's console output goes
+# there (checked line by line against what the app is known to print), and input
+# written into the chardev before boot is read back byte for byte (length and FNV-1a
+# hash). The chardev is a QEMU pipe: BASE.in a FIFO the test fills first, BASE.out a
+# plain file.
 . "$(dirname "$0")/../lib/tap.sh"
 IMG=$TAPPS/vcon.img
 W=$TOUT/virtio-console
@@ -23,7 +24,7 @@ want_input=$(perl -e '
 
 for t in legacy modern; do
 	opt=
-	[ $t = modern ] && opt=--virtio-modern
+	[ $t = modern ] && opt="--virtio-modern --gic 2"
 	base=$W/$t
 	rm -f "$base.in" "$base.out"
 	mkfifo "$base.in"

@@ -98,7 +98,8 @@ static void chains(void)
 	ok(q.desc[head].addr == 0x1000 && q.desc[head].len == 16 &&
 	   q.desc[head].flags == VIRTQ_DESC_F_NEXT, "first descriptor: readable header");
 	uint16_t d2 = q.desc[head].next, d3 = q.desc[d2].next;
-	ok(q.desc[d2].addr == 0x2000 && q.desc[d2].flags == (VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE),
+	ok(q.desc[d2].addr == 0x2000 &&
+	   q.desc[d2].flags == (VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE),
 	   "second descriptor: writable, chained");
 	ok(q.desc[d3].addr == 0x3000 && q.desc[d3].flags == VIRTQ_DESC_F_WRITE,
 	   "last descriptor: writable, end of chain");
@@ -212,7 +213,8 @@ static void hostile(void)
 	two_outstanding(&q, cookie, h);
 	dev_put(&q, h[0], 0);
 	q.used->idx += 5;		/* announces entries nobody wrote */
-	ok(virtq_get(&q, &len) == NULL && q.broken, "used index 6 ahead with 2 outstanding: broken");
+	ok(virtq_get(&q, &len) == NULL && q.broken,
+	   "used index 6 ahead with 2 outstanding: broken");
 	detach_all(&q, cookie, "index ahead");
 
 	/* A device that rewrites the descriptor table cannot redirect the free list. */

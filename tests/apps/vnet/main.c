@@ -25,8 +25,9 @@
 #define ETH_ARP		0x0806
 #define ETH_IP		0x0800
 #define MAX_SEQ		4096
-#define WINDOW		32		/* echo requests outstanding at once */
-#define GIVE_UP_NS	(30ull * 1000000000)	/* the app stops waiting: a failure, not a timing check */
+#define WINDOW		100		/* echo requests outstanding: more than the rings */
+/* When the app stops waiting and reports a failure (not a timing check). */
+#define GIVE_UP_NS	(30ull * 1000000000)
 
 static int failures;
 static struct pv_net *n;
@@ -38,6 +39,7 @@ static uint32_t arp_asker_ip;
 static uint8_t replied[MAX_SEQ];
 static unsigned nreplies, bad_frames, udp_echoes, udp_bad;
 static uint16_t udp_port;
+static unsigned send_waits;		/* -EAGAIN seen: the ring was full (not asserted) */
 static struct pv_waitq wq = PV_WAITQ_INIT;
 
 static void check(const char *name, int cond, const char *fmt, long a, long b)
@@ -94,9 +96,11 @@ static int send_frame(const struct pv_iov *iov, unsigned cnt)
 {
 	int err;
 
-	while ((err = n->ops->send(n, iov, cnt)) == -EAGAIN)
+	while ((err = n->ops->send(n, iov, cnt)) == -EAGAIN) {
+		send_waits++;
 		if (n->ops->poll(n, 64) == 0)
 			pv_wait(&wq, pv_now_ns() + 1000000);
+	}
 	return err;
 }
 
@@ -367,6 +371,7 @@ int main(void)
 		      "%ld echoes with good checksums, %ld bad", udp_echoes, udp_bad);
 	}
 	bad_sends();
+	printf("vnet: send found the ring full %u times\n", send_waits);
 	printf("vnet: %d failures\n", failures);
 	return failures;
 }
