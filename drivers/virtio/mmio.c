@@ -97,8 +97,8 @@ void virtio_reset(struct virtio_dev *d)
 
 void virtio_driver_ok(struct virtio_dev *d)
 {
-	/* Rings and buffers the driver set up must be visible before the device may
-	 * start using them. */
+	/* Rings and buffers the driver set up must be visible to the device before
+	 * it may start using them (a DSB, for the reason given in notify()). */
 	io_wmb();
 	set_status(d, STATUS_DRIVER_OK);
 }
@@ -107,8 +107,9 @@ static void notify(struct virtq *q)
 {
 	struct virtio_dev *d = q->notify_arg;
 
-	/* The ring updates (normal memory) must reach the device before the doorbell
-	 * (device memory) does: a DMB orders only normal-memory accesses. */
+	/* The ring updates must be visible to the device before the doorbell write
+	 * reaches it. wmb() (DMB ISH) orders them only for observers in the inner
+	 * shareable domain, the other CPUs; a device may sit outside it, so: DSB. */
 	io_wmb();
 	wr(d, MMIO_QUEUE_NOTIFY, q->index);
 }
@@ -132,6 +133,12 @@ int virtio_queue_setup(struct virtio_dev *d, struct virtq *q, unsigned index,
 		num *= 2;
 	if ((err = virtq_init(q, num, index, name)))
 		return err;
+	if (d->version == 1 && q->desc_pa / DRV_PAGE_SIZE > UINT32_MAX) {
+		drv_log(0, "%s: ring at %#lx, expected below 16 TiB for a legacy QueuePFN",
+			name, (unsigned long)q->desc_pa);
+		virtq_destroy(q);
+		return -ENOMEM;
+	}
 	q->notify = notify;
 	q->notify_arg = d;
 	wr(d, MMIO_QUEUE_NUM, num);
