@@ -98,7 +98,7 @@ int main(void)
 	pv_timer_init(&t, on_timer, NULL);
 	pv_timer_init(&c, on_timer, NULL);
 	pv_timer_arm(&t, deadline);
-	pv_timer_arm(&c, deadline + 1000000);
+	pv_timer_arm(&c, deadline + 1000000000);	/* far enough never to race the cancel */
 	check("timer-cancel", pv_timer_cancel(&c) == 1, "cancel returned %ld%ld", 0, 0);
 	pv_sleep_ms(20);
 	check("timer-once", timer_fired == 1, "fired %ld times (want %ld)", timer_fired, 1);
