@@ -3,8 +3,8 @@
 # -icount: virtual time follows instructions, so a busy host cannot reorder deadlines.
 . "$(dirname "$0")/../lib/tap.sh"
 IMG=$TAPPS/threads.img
-checks="pingpong sleep-order sleep-min timer-cancel timer-once timer-deadline wait-timeout churn errno-tls"
-plan $((2 * (10 + 1)))
+checks="pingpong sleep-order sleep-min timer-cancel timer-once timer-deadline wait-timeout churn event-no-lost-wakeup event-timeout errno-tls"
+plan $((2 * (12 + 1)))
 for gic in 2 3; do
 	boot "threads-gic$gic" --icount --gic $gic "$IMG"
 	is "gic$gic: exits 0" "$(last_line "$LOG") rc=$RC" "pvkit: exit status 0 rc=0"

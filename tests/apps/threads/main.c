@@ -123,7 +123,16 @@ int main(void)
 		pv_sleep_ms(10);
 	check("churn", churned == 400, "%ld of %ld threads ran", churned, 400);
 
-	/* 7. errno is per thread (TLS) */
+	/* 7. an event signalled between read and wait is not lost */
+	static struct pv_event ev = PV_EVENT_INIT;
+	unsigned seen = pv_event_read(&ev);
+	pv_event_signal(&ev);
+	check("event-no-lost-wakeup", pv_event_wait(&ev, seen, pv_now_ns() + 1000000000) == 0 &&
+	      pv_event_read(&ev) == seen + 1, "%ld%ld", 0, 0);
+	check("event-timeout", pv_event_wait(&ev, pv_event_read(&ev), pv_now_ns() + 1000000) == -1,
+	      "%ld%ld", 0, 0);
+
+	/* 8. errno is per thread (TLS) */
 	errno = 1234;
 	pv_yield();
 	check("errno-tls", errno == 1234, "errno %ld want %ld", errno, 1234);
