@@ -4,38 +4,22 @@
 #include <pvkit/blk.h>
 #include <pvkit/thread.h>
 
-#include <arch/regs.h>
-
-/* Threads waiting for their requests sleep here. A device interrupt wakes them all
- * and each polls; a completion found by any thread's poll wakes them all too, as it
- * may be another thread's request. notified records an interrupt that came while no
- * thread was asleep yet. */
-static struct pv_waitq completions = PV_WAITQ_INIT;
-static volatile int notified;
+/* Threads waiting for their requests sleep on this event. A device interrupt
+ * signals it and each waiter polls; a completion found by any thread's poll signals
+ * it too, since it may be another thread's request (its owner sleeps here, not on
+ * a queue of its own). The event count makes "poll found nothing, so sleep" one
+ * step: an interrupt in between makes the sleep return at once. */
+static struct pv_event completions = PV_EVENT_INIT;
 
 static void req_done(struct pv_blk_req *req)
 {
 	*(volatile int *)req->arg = 1;
-	pv_wake_all(&completions);
+	pv_event_signal(&completions);
 }
 
 static void blk_notify(struct pv_blk *b, void *arg)
 {
-	notified = 1;
-	pv_wake_all(&completions);
-}
-
-/* Sleep until an interrupt or a completion, unless an interrupt came since the last
- * poll: testing the flag and sleeping with interrupts masked leaves no window for
- * the interrupt to come and go unseen between the two. */
-static void wait_completion(volatile int *done)
-{
-	uint64_t irqs = arch_irq_save();
-
-	if (!notified && !*done)
-		pv_wait(&completions, 0);
-	notified = 0;
-	arch_irq_restore(irqs);
+	pv_event_signal(&completions);
 }
 
 int pv_blk_submit(struct pv_blk *b, struct pv_blk_req *req)
@@ -69,9 +53,10 @@ static int sync_io(struct pv_blk *b, enum pv_blk_op op, uint64_t sector, void *b
 	if (err)
 		return err;
 	while (!done) {
-		notified = 0;
+		unsigned seen = pv_event_read(&completions);
+
 		if (pv_blk_poll(b) == 0 && !done)
-			wait_completion(&done);
+			pv_event_wait(&completions, seen, 0);
 	}
 	return req.status;
 }
