@@ -1,7 +1,8 @@
 /*
  * An lwIP netif on a pv_net device (virtio-net, Xen netfront: include/pvkit/net.h).
  *
- * Receive: the device's notify (interrupt context) only wakes this netif's rx thread.
+ * Receive: the device's notify (interrupt context) only signals this netif's rx
+ * thread (a pv_event, so no signal is lost between a poll and the sleep).
  * The thread polls the device, whose rx callback copies each frame into a pbuf and
  * parks it; after poll returns, the parked frames go to lwIP (tcpip_input, under the
  * core lock). lwIP is never entered from inside the driver's poll: that could block
@@ -34,7 +35,6 @@
 #include <pvkit/thread.h>
 #include <pvkit/time.h>
 
-#include <arch/regs.h>
 #include "netif.h"
 
 /* Frames taken from the device per poll: bounds the parked list, and how long the
@@ -50,8 +50,7 @@
 struct pvnetif {
 	struct pv_net *dev;
 	struct netif *netif;
-	struct pv_waitq rx_wq, tx_wq;
-	volatile int rx_pending, tx_pending;	/* set by notify, cleared by waiters */
+	struct pv_event rx_ev, tx_ev;		/* signalled by notify */
 	struct pbuf *parked[RX_BUDGET];
 	unsigned nparked;
 	unsigned long rx_nomem, tx_dropped;
@@ -63,10 +62,8 @@ static void pvnetif_notify(struct pv_net *dev, void *arg)
 {
 	struct pvnetif *pn = arg;
 
-	pn->rx_pending = 1;
-	pn->tx_pending = 1;
-	pv_wake_all(&pn->rx_wq);
-	pv_wake_all(&pn->tx_wq);
+	pv_event_signal(&pn->rx_ev);
+	pv_event_signal(&pn->tx_ev);
 }
 
 /* Inside the driver's poll: copy the frame, park it, never block. */
@@ -88,44 +85,26 @@ static void pvnetif_rx(struct pv_net *dev, const void *frame, size_t len, void *
 	pn->parked[pn->nparked++] = p;
 }
 
-/* Wait until *flag was set by notify, closing the window between testing the flag
- * and sleeping with interrupts masked (pv_wait sleeps atomically). Returns 0, or -1
- * when the deadline (0 = none) passed first. */
-static int wait_flag(volatile int *flag, struct pv_waitq *wq, uint64_t deadline)
-{
-	uint64_t irqs = arch_irq_save();
-	int ret = 0;
-
-	while (!*flag) {
-		if (pv_wait(wq, deadline) < 0 && !*flag) {
-			ret = -1;
-			break;
-		}
-	}
-	*flag = 0;
-	arch_irq_restore(irqs);
-	return ret;
-}
-
+/* The event count is read before each poll: a notify that comes between a poll that
+ * found nothing and the sleep makes the sleep return at once. */
 static void rx_thread(void *arg)
 {
 	struct pvnetif *pn = arg;
 
 	for (;;) {
-		wait_flag(&pn->rx_pending, &pn->rx_wq, 0);
-		int n;
+		unsigned seen = pv_event_read(&pn->rx_ev);
+		int n = pn->dev->ops->poll(pn->dev, RX_BUDGET);
 
-		do {
-			n = pn->dev->ops->poll(pn->dev, RX_BUDGET);
-			/* input may block on the core lock; re-read nparked each time */
-			for (unsigned i = 0; i < pn->nparked; i++) {
-				if (pn->netif->input(pn->parked[i], pn->netif) != ERR_OK)
-					pbuf_free(pn->parked[i]);
-			}
-			pn->nparked = 0;
-			if (n == RX_BUDGET)
-				pv_yield();	/* more may wait: let others run first */
-		} while (n == RX_BUDGET);
+		/* input may block on the core lock; re-read nparked each time */
+		for (unsigned i = 0; i < pn->nparked; i++) {
+			if (pn->netif->input(pn->parked[i], pn->netif) != ERR_OK)
+				pbuf_free(pn->parked[i]);
+		}
+		pn->nparked = 0;
+		if (n == RX_BUDGET)
+			pv_yield();	/* more may wait: let others run first */
+		else
+			pv_event_wait(&pn->rx_ev, seen, 0);
 	}
 }
 
@@ -136,12 +115,14 @@ static err_t send_frame(struct pvnetif *pn, const struct pv_iov *iov, unsigned c
 	int err;
 
 	while ((err = dev->ops->send(dev, iov, cnt)) == -EAGAIN) {
+		unsigned seen = pv_event_read(&pn->tx_ev);
+
 		dev->ops->poll(dev, 0);		/* reclaim finished transmissions only */
 		if ((err = dev->ops->send(dev, iov, cnt)) != -EAGAIN)
 			break;
 		if (!deadline)
 			deadline = pv_now_ns() + TX_STALL_NS;
-		if (wait_flag(&pn->tx_pending, &pn->tx_wq, deadline) < 0) {
+		if (pv_event_wait(&pn->tx_ev, seen, deadline) < 0 && pv_now_ns() >= deadline) {
 			if (!pn->tx_dropped++)
 				pv_warn("%s: transmit ring stayed full for %llu ms, dropping "
 					"frames", dev->info.name, TX_STALL_NS / 1000000);
@@ -190,7 +171,7 @@ void *pvnetif_create(struct pv_net *dev)
 		return NULL;
 	}
 	pn->dev = dev;
-	pn->rx_wq = pn->tx_wq = (struct pv_waitq)PV_WAITQ_INIT;
+	pn->rx_ev = pn->tx_ev = (struct pv_event)PV_EVENT_INIT;
 	return pn;
 }
 
@@ -223,10 +204,10 @@ err_t pvnetif_init(struct netif *netif)
 	dev->arg = pn;
 	dev->rx = pvnetif_rx;
 	dev->notify = pvnetif_notify;
+	/* its first poll also takes frames that arrived before notify was set */
 	if (!pv_thread_create("net-rx", rx_thread, pn, RX_THREAD_STACK)) {
 		pv_err("%s: no memory for the receive thread", dev->info.name);
 		return ERR_MEM;
 	}
-	pn->rx_pending = 1;	/* frames may have arrived before notify was set */
 	return ERR_OK;
 }
