@@ -187,7 +187,11 @@ static int snap_room(struct snap *s, size_t need)
 	if ((err = snap_flush(s, 0)))
 		return err;
 	if (s->len + need + SECTOR > s->cap) {
+		/* at least KV_SNAPSHOT_BUF: the snapshot goes out in large writes */
 		size_t cap = ROUND_UP(s->len + need + SECTOR);
+
+		if (cap < KV_SNAPSHOT_BUF)
+			cap = KV_SNAPSHOT_BUF;
 		unsigned char *b = realloc(s->buf, cap);
 
 		if (!b)
