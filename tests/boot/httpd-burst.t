@@ -33,11 +33,15 @@ is "afterwards a request is served" \
 # every slot held by an idle connection: a new one gets a complete 503 at once
 holders=()
 for i in $(seq 16); do
-	sleep 8 | ip netns exec "$ns" nc 10.77.0.2 80 >/dev/null 2>&1 &
+	sleep 9 | ip netns exec "$ns" nc 10.77.0.2 80 >/dev/null 2>&1 &
 	holders+=($!)
 done
-sleep 2
-out=$(ip netns exec "$ns" curl -s --max-time 20 -w ' %{http_code}' http://10.77.0.2/)
+# (until the holders are all connected, a request may still find a free slot)
+for _ in $(seq 40); do
+	out=$(ip netns exec "$ns" curl -s --max-time 20 -w ' %{http_code}' http://10.77.0.2/)
+	[ "${out##* }" = 503 ] && break
+	sleep 0.25
+done
 is "all slots busy: 503 with its body" "$out" \
 	"<!DOCTYPE html>
 <h1>503 Service Unavailable</h1>
