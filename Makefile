@@ -10,6 +10,8 @@ export LIBC
 
 include mk/toolchain.mk
 include mk/deps.mk
+# deps.mk defines a rule first: without this, a bare `make` would only check libfdt.
+.DEFAULT_GOAL := all
 
 APPS := $(notdir $(patsubst %/Makefile,%,$(wildcard apps/*/Makefile)))
 APP_OUT := $(PVKIT_OUT)/apps
