@@ -8,6 +8,7 @@ PORT  ?=
 QUICK ?= 0
 export LIBC
 
+.DEFAULT_GOAL := all
 include mk/toolchain.mk
 include mk/deps.mk
 # deps.mk defines a rule first: without this, a bare `make` would only check libfdt.
@@ -43,11 +44,11 @@ setup:
 	@scripts/setup $(if $(filter newlib,$(LIBC)),--newlib)
 
 runtime: $(LIBFDT_LIB)
-	@$(MAKE) --no-print-directory -f mk/lib.mk PVKIT=$(PVKIT)
+	@$(MAKE) -s --no-print-directory -f mk/lib.mk PVKIT=$(PVKIT)
 
 apps: runtime
 	@for a in $(APPS); do \
-		$(MAKE) --no-print-directory -C apps/$$a PVKIT=$(PVKIT) APP_OUT=$(APP_OUT) || exit 1; \
+		$(MAKE) -s --no-print-directory -C apps/$$a PVKIT=$(PVKIT) APP_OUT=$(APP_OUT) || exit 1; \
 	done
 
 # lwIP as a static library, $(PVKIT_OUT)/lwip/liblwip.a (scripts/setup calls this).
