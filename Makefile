@@ -11,8 +11,6 @@ export LIBC
 .DEFAULT_GOAL := all
 include mk/toolchain.mk
 include mk/deps.mk
-# deps.mk defines a rule first: without this, a bare `make` would only check libfdt.
-.DEFAULT_GOAL := all
 
 APPS := $(notdir $(patsubst %/Makefile,%,$(wildcard apps/*/Makefile)))
 APP_OUT := $(PVKIT_OUT)/apps
