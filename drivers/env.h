@@ -31,6 +31,19 @@ int drv_irq_register(unsigned intid, void (*fn)(void *arg), void *arg);
 void drv_irq_enable(unsigned intid);
 void drv_irq_disable(unsigned intid);
 
+/* Memory a hypervisor provides outside RAM (Xen's grant-table frames, console and
+ * xenstore rings): mapped as normal cacheable memory, read-write, never executable.
+ * Returns the address to use, or NULL. */
+void *drv_map_memory(uint64_t pa, size_t size);
+
+/* A Xen hypercall (hvc #0xEA1, number in x16, arguments x0-x2, docs/ABI.md): its
+ * result, or -38 (-ENOSYS) without a Xen-compatible hypervisor. For the xenbus
+ * drivers' event channels, grant tables and parameters. */
+long drv_xen_hypercall(unsigned nr, unsigned long a0, unsigned long a1, unsigned long a2);
+
+/* A monotonic clock in nanoseconds, for timeouts. */
+uint64_t drv_now_ns(void);
+
 /* "<driver>: message" on the log at the given level (0 error .. 3 debug). */
 void drv_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pvkit/hypercall.h>
 #include <pvkit/log.h>
+#include <pvkit/time.h>
 
 #include <arch/mmu.h>
 #include "env.h"
@@ -32,6 +34,21 @@ void drv_free_pages(void *p, size_t npages)
 		mem_page_free(p);
 	else
 		free(p);
+}
+
+void *drv_map_memory(uint64_t pa, size_t size)
+{
+	return mem_map_normal(pa, size);
+}
+
+long drv_xen_hypercall(unsigned nr, unsigned long a0, unsigned long a1, unsigned long a2)
+{
+	return pv_hypercall(nr, a0, a1, a2, 0, 0);
+}
+
+uint64_t drv_now_ns(void)
+{
+	return pv_now_ns();
 }
 
 uint64_t drv_virt_to_phys(const void *p)

@@ -80,6 +80,13 @@ void *mem_map_device(uint64_t pa, uint64_t size)
 	return (void *)(uintptr_t)pa;
 }
 
+void *mem_map_normal(uint64_t pa, uint64_t size)
+{
+	if (!tables_live || mmu_map(pa, pa, size, PROT_R | PROT_W))
+		return NULL;
+	return (void *)(uintptr_t)pa;
+}
+
 static void reserve(uint64_t base, uint64_t size)
 {
 	physmem_reserve(&pm, page_down(base), page_up(base + size) - page_down(base));

@@ -20,6 +20,10 @@ void mem_page_free(void *page);
  * NULL. Usable before and after the final tables are live. */
 void *mem_map_device(uint64_t pa, uint64_t size);
 
+/* Map normal memory outside RAM that a hypervisor provides (read-write, never
+ * executable); only once the final tables are live. Returns its VA (== PA) or NULL. */
+void *mem_map_normal(uint64_t pa, uint64_t size);
+
 /* The heap behind malloc: sbrk() semantics, (void *)-1 when exhausted. */
 void *mem_sbrk(ptrdiff_t incr);
 

@@ -66,6 +66,26 @@ static void parse_policy(const struct dt *dt, int node, const char *prop,
 			      prop, v ? v : "(not a string)");
 }
 
+/* pvkit,console: "xen" (the PV console ring) or "vpl011" (as the vpl011 property).
+ * A domain has one console: "xen" with vpl011 is refused. */
+static void parse_console(const struct dt *dt, int node, struct dom_config *c)
+{
+	const char *v = dt_string(dt, node, "pvkit,console", NULL);
+
+	if (!v && !dt_prop(dt, node, "pvkit,console", NULL))
+		return;
+	if (v && !strcmp(v, "vpl011"))
+		c->vpl011 = 1;
+	else if (v && !strcmp(v, "xen"))
+		c->pv_console = 1;
+	else
+		config_reject(c, "property \"pvkit,console\" = \"%s\": expected \"xen\" or "
+			      "\"vpl011\"", v ? v : "(not a string)");
+	if (c->pv_console && c->vpl011)
+		config_reject(c, "property \"pvkit,console\" = \"xen\" and property \"vpl011\": "
+			      "a domain has one console (drop one)");
+}
+
 static void parse_module(const struct dt *dt, int m, struct dom_config *c)
 {
 	int kernel = dt_is_compatible(dt, m, "multiboot,kernel");
@@ -134,6 +154,7 @@ static void parse_domain(const struct dt *dt, int node, struct dom_config *c)
 		config_reject(c, "property \"pvkit,max-restarts\" = %u: at most 1000",
 			      c->max_restarts);
 	c->vpl011 = dt_prop(dt, node, "vpl011", NULL) != NULL;
+	parse_console(dt, node, c);
 	parse_policy(dt, node, "pvkit,on-poweroff", &c->on_poweroff, c);
 	parse_policy(dt, node, "pvkit,on-reboot", &c->on_reboot, c);
 	parse_policy(dt, node, "pvkit,on-crash", &c->on_crash, c);

@@ -30,6 +30,7 @@ struct dom_config {
 	uint64_t mem_kib;
 	unsigned vcpus;
 	int vpl011;
+	int pv_console;			/* pvkit,console = "xen": the xencons ring */
 	uint64_t kernel_base, kernel_size;	/* host physical, where QEMU put it */
 	uint64_t ramdisk_base, ramdisk_size;	/* size 0: none */
 	char bootargs[CFG_ARGS_MAX];

@@ -9,6 +9,7 @@
 #include "log.h"
 #include "pl011.h"
 #include "vpl011.h"
+#include "xen/console_back.h"
 
 static struct pl011 uart;
 static int have_uart;
@@ -147,6 +148,8 @@ void console_rx(void)
 			d->con_in[d->con_in_head++ % CON_IN_SIZE] = (char)c;
 		vpl011_input_locked(d);
 		spin_unlock(&d->lock);
+		if (d->cfg->pv_console)
+			console_back_input(d);
 	}
 	if (have_uart)
 		pl011_rx_irq_ack(&uart);

@@ -16,6 +16,8 @@
 #include "sched.h"
 
 struct domain domains[MAX_DOMAINS];
+/* domain_get references, apart from struct domain, which a restart clears. */
+static int refs[MAX_DOMAINS];
 static int live;		/* domains that have not ended for good */
 static int crashed;		/* of those that ended, how many by crashing */
 
@@ -30,6 +32,26 @@ struct domain *domain_by_id(unsigned id)
 	if (id < 1 || id > MAX_DOMAINS || domains[id - 1].state == DOM_FREE)
 		return NULL;
 	return &domains[id - 1];
+}
+
+struct domain *domain_get(unsigned id)
+{
+	struct domain *d = domain_by_id(id);
+
+	if (!d)
+		return NULL;
+	/* Counted first, then checked: teardown marks the domain, then waits for 0. */
+	__atomic_add_fetch(&refs[id - 1], 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&d->state, __ATOMIC_SEQ_CST) != DOM_RUNNING) {
+		domain_put(d);
+		return NULL;
+	}
+	return d;
+}
+
+void domain_put(struct domain *d)
+{
+	__atomic_sub_fetch(&refs[d->id - 1], 1, __ATOMIC_SEQ_CST);
 }
 
 uint64_t domain_ipa_to_pa(const struct domain *d, uint64_t ipa, uint64_t len)
@@ -120,6 +142,11 @@ static int build(struct domain *d, struct dom_config *c)
 		v->regs.hyp_sp = pcpus[v->pcpu].stack_top;
 		arch_vcpu_reset(v, 0, 0);
 	}
+	if (xen_domain_create(d)) {
+		config_reject(c, "out of memory for its Xen services (event channels, "
+			      "xenstore and console pages)");
+		return -1;
+	}
 	/* booting.rst: x0 = DT, x1-x3 = 0, at base + text_offset. */
 	arch_vcpu_reset(&d->vcpu[0], GUEST_RAM_BASE + l.kernel_off, GUEST_RAM_BASE + l.dt_off);
 	return 0;
@@ -127,6 +154,10 @@ static int build(struct domain *d, struct dom_config *c)
 
 static void teardown(struct domain *d)
 {
+	/* Another domain's hypercall may still be copying from or to this one. */
+	while (__atomic_load_n(&refs[d->id - 1], __ATOMIC_SEQ_CST))
+		__asm__ volatile("yield");
+	xen_domain_destroy(d);
 	for (unsigned i = 0; i < d->nvcpus; i++) {
 		sched_detach(&d->vcpu[i]);
 		arch_fp_forget(&d->vcpu[i]);

@@ -15,6 +15,7 @@
 #include <arch/lock.h>
 #include "config.h"
 #include "vcpu.h"
+#include "xen/xdom.h"
 
 /* The guest physical map (like Xen's: xen/include/public/arch-arm.h). */
 #define GUEST_RAM_BASE		0x40000000UL
@@ -25,8 +26,9 @@
 #define GUEST_PL011_BASE	0x22000000UL
 #define GUEST_PL011_SIZE	0x1000UL
 #define GUEST_PL011_SPI		32	/* INTID */
-#define GUEST_GNTTAB_BASE	0x38000000UL	/* reserved for grant tables (issue 6) */
+#define GUEST_GNTTAB_BASE	0x38000000UL	/* where a guest maps its grant table */
 #define GUEST_GNTTAB_SIZE	0x01000000UL
+/* GUEST_MAGIC_BASE (include/xen/xen.h): the console and xenstore rings. */
 #define GUEST_EVTCHN_PPI	31	/* INTID reserved for event channels */
 #define GUEST_VTIMER_PPI	27
 
@@ -65,6 +67,7 @@ struct domain {
 	unsigned con_in_head, con_in_tail;
 	char con_line[160];		/* console output collected up to a newline */
 	unsigned con_len;
+	struct xen_domain xen;		/* event channels, grant table (hyp/xen) */
 	struct domain_arch arch;
 };
 
@@ -78,6 +81,10 @@ void domain_shutdown(struct domain *d, enum shutdown_reason reason);
 /* The scheduler calls this when a vCPU of a dying domain leaves its pCPU. */
 void domain_vcpu_released(struct vcpu *v);
 struct domain *domain_by_id(unsigned id);
+/* A running domain another one's hypercall touches (a grant copy): it is not torn
+ * down before domain_put. NULL if there is no such domain or it is ending. */
+struct domain *domain_get(unsigned id);
+void domain_put(struct domain *d);
 /* Boot: start every valid domain; returns how many started. */
 int domains_start(struct dom_config *cfg, int n);
 

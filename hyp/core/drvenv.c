@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <arch/cpu.h>
 #include <arch/gic.h>
 #include "drvenv.h"
 #include "env.h"
@@ -37,6 +38,22 @@ void *drv_alloc_pages(size_t npages)
 void drv_free_pages(void *p, size_t npages)
 {
 	mem_free((uint64_t)(uintptr_t)p, npages);
+}
+
+void *drv_map_memory(uint64_t pa, size_t size)
+{
+	/* EL2 maps everything above 1 GiB as normal memory already (arch/mmu.h). */
+	return pa >= (1UL << 30) ? (void *)(uintptr_t)pa : NULL;
+}
+
+long drv_xen_hypercall(unsigned nr, unsigned long a0, unsigned long a1, unsigned long a2)
+{
+	return -38;	/* the hyp makes no hypercalls: it is the one answering them */
+}
+
+uint64_t drv_now_ns(void)
+{
+	return arch_now() / (arch_counter_hz() / 1000000) * 1000;
 }
 
 uint64_t drv_virt_to_phys(const void *p)

@@ -18,6 +18,7 @@
 #include "mem.h"
 #include "pcpu.h"
 #include "sched.h"
+#include "xen/xenstore.h"
 
 #define DT_MAX_NODES	256
 #define STACK_SIZE	16384
@@ -135,6 +136,9 @@ void hyp_main(uint64_t dtb)
 		gic_enable(console_irq());
 		console_rx_enable();
 	}
+	if (xenstore_init())
+		panic("out of memory for xenstore (%lu KiB)", (unsigned long)(mem_free_pages() *
+								PAGE_SIZE / 1024));
 	if (!domains_start(configs, nconfigs())) {
 		log_msg("no domain started: powering off");
 		arch_poweroff(1);

@@ -1,5 +1,5 @@
 /* console_io(cmd, count, buffer): the domain's console on the multiplexed UART. */
-#include "xen.h"
+#include "hcall.h"
 
 #include <arch/guest_copy.h>
 #include "console.h"

@@ -1,2 +1,6 @@
-# hyp/xen: the Xen hypercall interface (issue 6 adds evtchn, gnttab, xenstore here).
-hyp-y += hyp/xen/hypercall.c hyp/xen/version.c hyp/xen/console_io.c hyp/xen/sched_op.c
+# hyp/xen: the Xen interface. Hypercall decoding (*_op.c), event channels, grant
+# tables, xenstore (portable core xs_*.c, ring glue xenstore.c), backends.
+hyp-y += $(addprefix hyp/xen/, hypercall.c version.c console_io.c sched_op.c \
+	memory_op.c vcpu_op.c hvm_op.c evtchn_op.c gnttab_op.c xdom.c evtchn.c gnttab.c \
+	ring.c xs_store.c xs_path.c xs_node.c xs_watch.c xs_txn.c xs_proto.c xs_conn.c \
+	xs_ringio.c xenstore.c console_back.c xenbus_back.c backends.c)

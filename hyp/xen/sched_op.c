@@ -1,5 +1,5 @@
 /* sched_op(cmd, arg): yield, block until an interrupt is pending, shut down. */
-#include "xen.h"
+#include "hcall.h"
 
 #include <arch/guest_copy.h>
 #include <arch/vgic.h>

@@ -1,5 +1,5 @@
 /* xen_version(cmd, arg): what Xen 4.17 answers, in the same layouts. */
-#include "xen.h"
+#include "hcall.h"
 
 #include <arch/guest_copy.h>
 #include "domain.h"
@@ -40,14 +40,16 @@ static struct vcpu *__attribute__((noinline)) xen_version_other(struct vcpu *v)
 	case XENVER_pagesize:
 		return xen_ret(v, 4096);
 	case XENVER_get_features: {
-		/* struct xen_feature_info { uint32 submap_idx; uint32 submap; }: no
-		 * optional features yet (issue 6 adds them). */
-		uint32_t fi[2];
+		/* What Xen 4.17 offers a domU on Arm, less the NUMA memory_op flag. */
+		struct xen_feature_info fi;
 
-		if (copy_from_guest(v, fi, v->regs.x[1], sizeof(fi)))
+		if (copy_from_guest(v, &fi, v->regs.x[1], sizeof(fi)))
 			return xen_ret(v, -XEN_EFAULT);
-		fi[1] = 0;
-		if (copy_to_guest(v, v->regs.x[1], fi, sizeof(fi)))
+		fi.submap = fi.submap_idx ? 0 :
+			    1u << XENFEAT_writable_page_tables |
+			    1u << XENFEAT_auto_translated_physmap |
+			    1u << XENFEAT_ARM_SMCCC_supported | 1u << XENFEAT_not_direct_mapped;
+		if (copy_to_guest(v, v->regs.x[1], &fi, sizeof(fi)))
 			return xen_ret(v, -XEN_EFAULT);
 		return xen_ret(v, 0);
 	}

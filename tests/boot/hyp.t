@@ -3,7 +3,7 @@
 # scripts/hyp-run (QEMU virt, virtualization=on, gic-version=3, -semihosting so the
 # hyp's exit status -- the number of domains that crashed -- reaches us).
 . "$(dirname "$0")/../lib/tap.sh"
-plan 37
+plan 38
 
 hyp() {	# name, config, hyp-run options...
 	local name=$1 cfg=$2
@@ -74,4 +74,5 @@ has_match "bad: memory larger than free RAM" "$LOG" '\(hyp\) d3 \(bigmem\): not 
 has_line "bad: missing kernel" "$LOG" '(hyp) d4 (nokernel): not started: no module node with compatible "multiboot,kernel" (the image to boot)'
 has_match "bad: not an Image" "$LOG" '\(hyp\) d5 \(notimage\): not started: kernel module at 0x[0-9a-f]+: no arm64 Image header .*'
 has_line "bad: bad policy value" "$LOG" '(hyp) d6 (badpolicy): not started: property "pvkit,on-crash" = "explode": expected "destroy" or "restart"'
+has_line "bad: two consoles" "$LOG" '(hyp) d8 (twocons): not started: property "pvkit,console" = "xen" and property "vpl011": a domain has one console (drop one)'
 has_line "bad: the good domain runs" "$LOG" "(d1) pvkit: exit status 0"

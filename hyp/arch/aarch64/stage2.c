@@ -60,6 +60,8 @@ static uint64_t *walk(struct domain *d, uint64_t ipa, int level)
 			if (!n)
 				return 0;
 			*e = (uint64_t)(uintptr_t)n | S2_VALID | S2_TABLE;
+		} else if (!(*e & S2_TABLE)) {
+			return 0;	/* inside a block mapping: not split here */
 		}
 		t = (uint64_t *)(uintptr_t)(*e & S2_ADDR);
 	}
@@ -84,17 +86,37 @@ int stage2_map(struct domain *d, uint64_t ipa, uint64_t pa, uint64_t size)
 	return 0;
 }
 
-void stage2_destroy(struct domain *d)
+/* Every pCPU forgets the domain's translations. TLB maintenance by VMID acts on the
+ * VMID in VTTBR_EL2, which is borrowed for the purpose. */
+static void flush_vmid(struct domain *d)
 {
 	uint64_t old = read_sysreg(vttbr_el2);
 
-	/* TLB maintenance by VMID acts on the VMID in VTTBR_EL2. */
 	write_sysreg(vttbr_el2, d->arch.vttbr);
 	isb();
 	__asm__ volatile("tlbi vmalls12e1is" : : : "memory");
 	dsb(ish);
 	write_sysreg(vttbr_el2, old);
 	isb();
+}
+
+int stage2_set_page(struct domain *d, uint64_t ipa, uint64_t pa)
+{
+	uint64_t *e = walk(d, ipa, 3), old;
+
+	if (!e)
+		return -1;
+	old = *e;
+	*e = pa ? pa | S2_MEM | S2_TABLE : 0;	/* level 3: bit 1 marks a page */
+	dsb(ishst);
+	if (old & S2_VALID)
+		flush_vmid(d);		/* the old translation may be cached */
+	return 0;
+}
+
+void stage2_destroy(struct domain *d)
+{
+	flush_vmid(d);
 	for (unsigned i = 0; i < d->arch.s2_pages; i++)
 		mem_free(d->arch.s2_tables[i], 1);
 	d->arch.s2_pages = 0;

@@ -11,6 +11,10 @@ void stage2_init_pcpu(void);	/* VTCR_EL2 */
 int stage2_create(struct domain *d);
 /* Map normal memory read-write-execute; returns 0 or -1 (out of table pages). */
 int stage2_map(struct domain *d, uint64_t ipa, uint64_t pa, uint64_t size);
+/* Map one 4 KiB page of normal memory at ipa, replacing what was there (pa = 0:
+ * unmap); TLBs forget the old entry. For pages outside RAM (grant-table frames, the
+ * console and xenstore rings): never inside a block mapping. 0 or -1. */
+int stage2_set_page(struct domain *d, uint64_t ipa, uint64_t pa);
 /* Forget the domain's translations (TLBs of every pCPU) and free its tables. */
 void stage2_destroy(struct domain *d);
 

@@ -1,0 +1,19 @@
+/*
+ * xen-hostile: a guest that lies to the Xen PV services. Every call names a grant,
+ * port, domain, offset, length or index it has no right to, and must get the error
+ * Xen documents; then it breaks its xenstore and console rings with impossible
+ * indices, which the hyp must stop serving (and say so) while other domains go on.
+ * Prints "hostile: <what>: got X, want Y" per check and a count at the end.
+ */
+#ifndef HOSTILE_H
+#define HOSTILE_H
+
+#include <stdint.h>
+
+void expect(const char *what, long got, long want);
+/* Count a check already printed. */
+void tally(int good);
+/* Raw xenstore ring abuse (xs_raw.c). */
+void xenstore_attacks(void);
+
+#endif
