@@ -1,0 +1,65 @@
+# Helpers every part of bench/run shares: progress lines, result records, and booting a
+# guest with a timeout while keeping its command line (for the JSON's meta) and its
+# console log (for diagnosis). Sourced by bench/run; expects TOP, WORK, LOGS.
+
+T0=${T0:-$(date +%s)}
+
+# progress MESSAGE: one line on stderr with the elapsed time, so long steps show life.
+progress() { printf 'bench: [%4ds] %s\n' $(($(date +%s) - T0)) "$*" >&2; }
+
+# record TARGET METRIC UNIT VALUE METHOD [MIN MAX [NOTE]]
+# na TARGET METRIC UNIT METHOD REASON
+# One line of $WORK/records.tsv each; bench/lib/report.pl turns them into the JSON.
+record() {
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "${6:-}" "${7:-}" \
+		"${8:-}" >>"$WORK/records.tsv"
+}
+na() { printf '%s\t%s\t%s\tn/a\t%s\t\t\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$WORK/records.tsv"; }
+
+# meta KEY VALUE: a line of the JSON's "meta" object (repeated keys become a list).
+meta() { printf '%s\t%s\n' "$1" "$2" >>"$WORK/meta.tsv"; }
+
+# The QEMU options every target gets, so the figures compare like with like: the same
+# machine (EL2 present, GICv3), CPU model without pointer-authentication emulation,
+# memory and vCPUs. scripts/qemu-run turns them into the command line.
+QEMU_COMMON=(--el2 --gic 3 --cpu cortex-a72 --mem 512M --smp 1)
+
+# Deterministic instruction counts: -icount shift=0 makes one virtual ns one guest
+# instruction; sleep=off keeps virtual time from following the host clock while the vCPU
+# waits (before the first instruction, in WFI), so boot figures repeat exactly too.
+ICOUNT_QEMU=(-icount shift=0,sleep=off)
+
+# run_guest NAME TIMEOUT QEMU-RUN-ARGS...: boot with scripts/qemu-run and the common
+# options, console to $LOGS/NAME.log. Sets RC (124: timeout). The exact QEMU command
+# line goes into the meta as "command".
+run_guest() {
+	local name=$1 t=$2 t1
+	shift 2
+	local cmd=("$TOP/scripts/qemu-run" "${QEMU_COMMON[@]}" "$@")
+	meta command "$name: $(qemu_cmdline "$@")"
+	t1=$(date +%s%N)
+	timeout --foreground -k 2 "$t" "${cmd[@]}" </dev/null >"$LOGS/$name.log" 2>&1
+	RC=$?
+	tr -d '\r' <"$LOGS/$name.log" >"$LOGS/$name.tmp" && mv "$LOGS/$name.tmp" "$LOGS/$name.log"
+	progress "  $name: $(ms_since $t1) ms$([ $RC = 0 ] || echo ", exit $RC")"
+}
+
+ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
+
+# guest TARGET MODE IMAGE BOOTARGS: how TARGET boots IMAGE (bench/targets/TARGET.sh):
+# sets GUEST_ARGS for run_guest, or GUEST_NA to why it cannot. MODE: icount or wall.
+guest() {
+	local fn=guest_${1//[-.]/_}
+	if ! declare -F "$fn" >/dev/null; then
+		GUEST_NA="no bench/targets/$1.sh" GUEST_ARGS=()
+		return
+	fi
+	"$fn" "$2" "$3" "$4"
+}
+
+# qemu_cmdline QEMU-RUN-ARGS...: the QEMU command line run_guest runs, for the meta,
+# with paths relative to the repository top.
+qemu_cmdline() {
+	"$TOP/scripts/qemu-run" --dry-run "${QEMU_COMMON[@]}" "$@" |
+		sed -e 's/\\,/,/g' -e "s|$TOP/||g"
+}
