@@ -29,7 +29,7 @@ expect() {
 			print "$a $b $c\n" unless $have{"$a $b $c"} } } }' "$J" "$2" "$3" "$4")
 	if [ -z "$missing" ]; then pass "$1"; else fail "$1" "missing: $(echo $missing)"; fi
 }
-HC_OPS="hvc xen_version mmio_read_user mmio_read_vgic eoi ipi sgi_self vtimer domain_switch
+HC_OPS="hvc xen_version mmio_read_user mmio_read_vgic eoi ipi sgi_self vtimer evtchn_rtt grant_copy_4k domain_switch
 	blkfront_read_4k netfront_rtt"
 APPS_BUILT=$(cd "$TOP/build/apps" && ls *.img | sed 's/\.img$//')
 expect "hcbench: every operation on every target, icount and wall" \
