@@ -229,11 +229,13 @@ sub cmd_plots {
 	my $j = slurp_json($f);
 	mkdir $dir;
 	my %spec = (hc_icount => ['instructions per operation (log scale)', 1],
-		    boot => ['instructions to main()', 0], size => ['bytes (log scale)', 1],
+		    boot => ['instructions to main()', 0], size => ['KiB (log scale)', 1, 'bytes', 1024],
 		    services => ['per second', 0]);
 	for my $s (@SECTIONS) {
 		my $sp = $spec{$s->{key}} or next;
 		my @rows = section_rows($j, $s);
+		@rows = grep { $_->[1] eq $sp->[2] } @rows if $sp->[2];
+		my $div = $sp->[3] || 1;
 		@rows = grep { my $c = $_->[2]; grep { $c->{$_} && defined $c->{$_}{value} && $c->{$_}{value} > 0 } @{$s->{cols}} } @rows;
 		next unless @rows;
 		my @cols = grep { my $t = $_; grep { my $c = $_->[2]{$t}; $c && defined $c->{value} && $c->{value} > 0 } @rows } @{$s->{cols}};
@@ -241,7 +243,7 @@ sub cmd_plots {
 		open my $d, '>', $dat or die "report.pl: $dat: $!\n";
 		print $d join("\t", "metric", @cols), "\n";
 		for my $r (@rows) {
-			print $d join("\t", $r->[0], map { my $c = $r->[2]{$_}; $c && defined $c->{value} && $c->{value} > 0 ? $c->{value} : "NaN" } @cols), "\n";
+			print $d join("\t", $r->[0], map { my $c = $r->[2]{$_}; $c && defined $c->{value} && $c->{value} > 0 ? $c->{value} / $div : "NaN" } @cols), "\n";
 		}
 		close $d;
 		my $n = @cols;
@@ -259,7 +261,7 @@ set xtics rotate by -30 noenhanced
 set key top left noenhanced
 set grid ytics
 set datafile missing "NaN"
-@{[$sp->[1] ? 'set logscale y' : 'set yrange [0:*]']}
+@{[$sp->[1] ? "set logscale y\nset yrange [0.5:*]\nset offsets 0, 0, graph 0.05, 0" : 'set yrange [0:*]']}
 plot for [i=2:@{[$n + 1]}] "$dat" using i:xtic(1) title columnhead
 GP
 		close $g or warn "report.pl: gnuplot failed for $s->{key}\n";
