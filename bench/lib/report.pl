@@ -25,7 +25,7 @@ my @SECTIONS = (
 	  cols => [qw(floor pvkit xen-4.17 qemu)],
 	  ratios => [[qw(pvkit floor)], [qw(pvkit xen-4.17)], [qw(xen-4.17 floor)]] },
 	{ title => 'Hypercalls and interrupts: TCG wall-clock ns per operation (emulator time, not hardware)',
-	  key => 'hc_wall', match => sub { $_[0]{method} eq 'wall' && $_[0]{unit} eq 'ns' },
+	  key => 'hc_wall', match => sub { $_[0]{method} eq 'wall' && $_[0]{unit} eq 'ns' && !service($_[0]) },
 	  cols => [qw(floor pvkit xen-4.17 qemu)], minmax => 1,
 	  ratios => [[qw(pvkit floor)], [qw(pvkit xen-4.17)], [qw(xen-4.17 floor)]] },
 	{ title => 'Boot: instructions to main() (QEMU -icount shift=0)',
@@ -37,11 +37,12 @@ my @SECTIONS = (
 	{ title => 'Memory: smallest guest RAM that passes the smoke test (KiB)', key => 'memory',
 	  match => sub { $_[0]{metric} =~ /^mem_/ }, cols => [qw(qemu)], ratios => [] },
 	{ title => 'Services', key => 'services',
-	  match => sub { $_[0]{unit} =~ m{/s$} },
-	  cols => [qw(pvkit qemu linux)], ratios => [[qw(pvkit linux)]] },
+	  match => sub { service($_[0]) },
+	  cols => [qw(pvkit qemu linux)], ratios => [[qw(pvkit linux)], [qw(qemu linux)]] },
 );
 
 sub boot { $_[0]{metric} =~ /^boot_/ }
+sub service { $_[0]{metric} =~ /^(httpd|kvstore)_/ }
 
 sub slurp_json {
 	my ($f) = @_;
@@ -229,12 +230,12 @@ sub cmd_plots {
 	my $j = slurp_json($f);
 	mkdir $dir;
 	my %spec = (hc_icount => ['instructions per operation (log scale)', 1],
-		    boot => ['instructions to main()', 0], size => ['KiB (log scale)', 1, 'bytes', 1024],
-		    services => ['per second', 0]);
+		    boot => ['instructions to main()', 0], size => ['KiB (log scale)', 1, qr/^bytes$/, 1024],
+		    services => ['requests or operations per second', 0, qr{/s$}]);
 	for my $s (@SECTIONS) {
 		my $sp = $spec{$s->{key}} or next;
 		my @rows = section_rows($j, $s);
-		@rows = grep { $_->[1] eq $sp->[2] } @rows if $sp->[2];
+		@rows = grep { $_->[1] =~ $sp->[2] } @rows if $sp->[2];
 		my $div = $sp->[3] || 1;
 		@rows = grep { my $c = $_->[2]; grep { $c->{$_} && defined $c->{$_}{value} && $c->{$_}{value} > 0 } @{$s->{cols}} } @rows;
 		next unless @rows;

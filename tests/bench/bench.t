@@ -40,7 +40,7 @@ expect "size: every app image, the hypervisors, line counts" pvkit \
 	"$(for a in $APPS_BUILT; do echo "image_$a image_${a}_loaded"; done) image_hypervisor lines_runtime lines_hypervisor" size
 expect "memory: every app" qemu "$(for a in $APPS_BUILT; do echo "mem_min_$a"; done)" size
 expect "services: httpd and kvstore on pvkit, bare QEMU and Linux" "pvkit qemu linux" \
-	"httpd_rps_keepalive httpd_rps_close kvstore_ops" wall
+	"httpd_rps_keepalive httpd_rps_close httpd_latency_keepalive kvstore_set_ops kvstore_get_ops" wall
 
 # With Xen fetched (scripts/setup --bench), its figures must be measured, not n/a.
 if ls "$TOP"/deps/bench/xen/boot/xen-4.17*-arm64 >/dev/null 2>&1; then
