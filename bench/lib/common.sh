@@ -63,3 +63,32 @@ qemu_cmdline() {
 	"$TOP/scripts/qemu-run" --dry-run "${QEMU_COMMON[@]}" "$@" |
 		sed -e 's/\\,/,/g' -e "s|$TOP/||g"
 }
+
+# start_guest NAME READY-REGEX QEMU-RUN-ARGS...: boot in the background with the common
+# options, inside the command prefix GUEST_WRAP if set (e.g. ip netns exec NS), until
+# the console shows READY-REGEX (90 s at most), for guests that serve instead of
+# exiting. Sets GUEST_PID; returns 1 if the guest did not get there. stop_guest ends it.
+GUEST_WRAP=() GUEST_PID="" GUEST_LOG=""
+start_guest() {
+	local name=$1 ready=$2 i
+	shift 2
+	meta command "$name: ${GUEST_WRAP[*]}${GUEST_WRAP[*]:+ }$(qemu_cmdline "$@")"
+	"${GUEST_WRAP[@]}" timeout -k 2 900 "$TOP/scripts/qemu-run" "${QEMU_COMMON[@]}" \
+		"$@" </dev/null >"$LOGS/$name.log" 2>&1 &
+	GUEST_PID=$!
+	GUEST_LOG=$LOGS/$name.log
+	for i in $(seq 180); do
+		grep -qE "$ready" "$LOGS/$name.log" && return 0
+		kill -0 "$GUEST_PID" 2>/dev/null || return 1
+		sleep 0.5
+	done
+	return 1
+}
+stop_guest() {
+	[ -n "$GUEST_PID" ] || return 0
+	kill "$GUEST_PID" 2>/dev/null	# timeout passes the signal on to QEMU
+	wait "$GUEST_PID" 2>/dev/null
+	GUEST_PID=""
+	# Linux consoles end lines with \r\n
+	tr -d '\r' <"$GUEST_LOG" >"$GUEST_LOG.tmp" && mv "$GUEST_LOG.tmp" "$GUEST_LOG"
+}

@@ -28,9 +28,10 @@ my @SECTIONS = (
 	  key => 'hc_wall', match => sub { $_[0]{method} eq 'wall' && $_[0]{unit} eq 'ns' && !service($_[0]) },
 	  cols => [qw(floor pvkit xen-4.17 qemu)], minmax => 1,
 	  ratios => [[qw(pvkit floor)], [qw(pvkit xen-4.17)], [qw(xen-4.17 floor)]] },
-	{ title => 'Boot: instructions to main() (QEMU -icount shift=0)',
+	{ title => 'Boot: instructions from reset to main() (Linux: to /init) (QEMU -icount shift=0)',
 	  key => 'boot', match => sub { boot($_[0]) },
-	  cols => [qw(pvkit xen-4.17 qemu)], ratios => [[qw(pvkit xen-4.17)], [qw(pvkit qemu)]] },
+	  cols => [qw(pvkit xen-4.17 qemu linux)],
+	  ratios => [[qw(pvkit xen-4.17)], [qw(pvkit qemu)], [qw(qemu linux)]] },
 	{ title => 'Sizes', key => 'size',
 	  match => sub { $_[0]{method} eq 'size' && $_[0]{unit} =~ /^(bytes|count)$/ },
 	  cols => [qw(pvkit xen-4.17 linux)], ratios => [[qw(pvkit xen-4.17)], [qw(pvkit linux)]] },
@@ -81,6 +82,7 @@ sub cmd_json {
 		elsif ($v eq 'true' || $v eq 'false') { $meta{$k} = $v eq 'true' ? JSON::PP::true : JSON::PP::false }
 		else { $meta{$k} = $v }
 	}
+	$meta{commands} //= [];
 	if ($opsf && open my $of, '<', $opsf) {
 		while (<$of>) { chomp; my ($op, $what) = split /\t/, $_, 2; $meta{operations}{$op} = $what }
 	}
@@ -139,7 +141,8 @@ sub ratio {
 	my ($cells, $a, $b) = @_;
 	my ($x, $y) = map { $cells->{$_} } $a, $b;
 	return '' unless $x && $y && defined $x->{value} && defined $y->{value} && $y->{value} > 0;
-	return sprintf('%.2fx', $x->{value} / $y->{value});
+	my $r = $x->{value} / $y->{value};
+	return $r >= 0.1 ? sprintf('%.2fx', $r) : sprintf('%.2gx', $r);
 }
 
 # The table of one section as rows of strings, plus the n/a footnotes it refers to.

@@ -12,7 +12,6 @@ SVC_TARGETS=(pvkit qemu linux)
 SVC_NS=pvbench$$
 SVC_HOST=10.77.0.1 SVC_GUEST=10.77.0.2
 SVC_CONNS=8
-SVC_PID=""
 
 svc_unit() {
 	case $1 in kvstore*) echo ops/s ;; *latency*) echo ns ;; *) echo req/s ;; esac
@@ -27,28 +26,8 @@ svc_net_up() {
 }
 svc_net_down() { ip netns del "$SVC_NS" 2>/dev/null || true; }
 
-# svc_start NAME READY-REGEX QEMU-RUN-ARGS...: boot in the namespace, in the background,
-# until the console shows READY-REGEX (90 s at most). Sets SVC_PID; 1 if not ready.
-svc_start() {
-	local name=$1 ready=$2 i
-	shift 2
-	meta command "$name: ip netns exec $SVC_NS $(qemu_cmdline "$@")"
-	ip netns exec "$SVC_NS" timeout -k 2 600 "$TOP/scripts/qemu-run" "${QEMU_COMMON[@]}" \
-		"$@" </dev/null >"$LOGS/$name.log" 2>&1 &
-	SVC_PID=$!
-	for i in $(seq 180); do
-		grep -qE "$ready" "$LOGS/$name.log" && return 0
-		kill -0 $SVC_PID 2>/dev/null || return 1
-		sleep 0.5
-	done
-	return 1
-}
-svc_stop() {
-	[ -n "$SVC_PID" ] || return 0
-	kill "$SVC_PID" 2>/dev/null
-	wait "$SVC_PID" 2>/dev/null
-	SVC_PID=""
-}
+svc_start() { GUEST_WRAP=(ip netns exec "$SVC_NS"); start_guest "$@"; }
+svc_stop() { stop_guest; }
 
 # wrk_run NAME URL [HEADER]: "req/s latency-ns" from wrk, after a 1 s warm-up.
 wrk_run() {
@@ -64,9 +43,8 @@ wrk_run() {
 # The Linux peer: nginx (keep-alive and close), busybox httpd (close: it does not keep
 # connections alive), redis-server.
 svc_linux() {
-	local img=$WORK/linux-initramfs.cpio.gz base="pvbench.ip=$SVC_GUEST/24" svc r why
-	progress "services: building the Linux guest's initramfs"
-	"$TOP/bench/linux/mkinitramfs" "$img" >"$LOGS/mkinitramfs.log" 2>&1 || true
+	local img base="pvbench.ip=$SVC_GUEST/24" svc r why
+	img=$(linux_initramfs)
 	guest linux wall "$img" ""
 	if [ -n "$GUEST_NA" ]; then
 		for m in "${SVC_METRICS[@]}" httpd_rps_close_busybox; do

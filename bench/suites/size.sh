@@ -22,6 +22,16 @@ suite_size() {
 	else
 		na xen-4.17 image_hypervisor bytes size "Xen 4.17 not fetched"
 	fi
+	if [ -n "${LINUX_KERNEL:-}" ]; then
+		record linux image_kernel bytes "$(stat -c %s "$LINUX_KERNEL")" size "" "" \
+			"$(basename "$LINUX_KERNEL") from Debian's linux-image-arm64 (uncompressed Image)"
+		local initrd
+		initrd=$(linux_initramfs)
+		[ -f "$initrd" ] && record linux image_initramfs bytes "$(stat -c %s "$initrd")" size \
+			"" "" "the Linux guest's initramfs (gzip): busybox, nginx, redis-server, libraries"
+	else
+		na linux image_kernel bytes size "the Linux guest is not in deps/bench/linux"
+	fi
 	record pvkit lines_runtime count "$(src_lines runtime lib include drivers)" size "" "" \
 		"non-blank lines of .c .h .S in runtime/ lib/ include/ drivers/"
 	if [ -d "$TOP/hyp" ]; then

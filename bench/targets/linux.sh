@@ -17,3 +17,14 @@ guest_linux() {
 		if [ "$1" = icount ]; then GUEST_ARGS+=("${ICOUNT_QEMU[@]}"); fi
 	fi
 }
+
+# linux_initramfs: path of this run's initramfs, built on first use (about 2 s).
+linux_initramfs() {
+	local img=$WORK/linux-initramfs.cpio.gz
+	if [ ! -f "$img" ] && [ -n "$LINUX_KERNEL" ]; then
+		progress "building the Linux guest's initramfs (bench/linux/mkinitramfs)"
+		"$TOP/bench/linux/mkinitramfs" "$img" >"$LOGS/mkinitramfs.log" 2>&1 ||
+			progress "  failed: see ${LOGS#$TOP/}/mkinitramfs.log"
+	fi
+	echo "$img"
+}

@@ -34,8 +34,8 @@ HC_OPS="hvc xen_version mmio_read_user mmio_read_vgic eoi ipi sgi_self vtimer ev
 APPS_BUILT=$(cd "$TOP/build/apps" && ls *.img | sed 's/\.img$//')
 expect "hcbench: every operation on every target, icount and wall" \
 	"floor pvkit xen-4.17 qemu" "$HC_OPS" "icount wall"
-expect "boot: hello and httpd on pvkit, Xen and bare QEMU" \
-	"pvkit xen-4.17 qemu" "boot_hello boot_hello_entry boot_httpd_response" icount
+expect "boot: hello and httpd on pvkit, Xen, bare QEMU and Linux" \
+	"pvkit xen-4.17 qemu linux" "boot_hello boot_hello_entry boot_httpd_response" icount
 expect "size: every app image, the hypervisors, line counts" pvkit \
 	"$(for a in $APPS_BUILT; do echo "image_$a image_${a}_loaded"; done) image_hypervisor lines_runtime lines_hypervisor" size
 expect "memory: every app" qemu "$(for a in $APPS_BUILT; do echo "mem_min_$a"; done)" size
