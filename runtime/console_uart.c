@@ -28,10 +28,15 @@ static struct pv_console uart_con = {
 	.getc = uart_getc,
 };
 
+/* The UART /chosen/stdout-path names; without a stdout-path (Xen's dom0less domUs get
+ * none, only their vpl011), the first UART in the DT. */
 static int stdout_uart(const struct dt *dt, uint64_t *base)
 {
 	int node = dt_stdout_node(dt);
 	uint64_t size;
+
+	if (node < 0 && !dt_prop(dt, dt_child(dt, 0, "chosen"), "stdout-path", NULL))
+		node = dt_find_compatible(dt, -1, uart_compat, NULL);
 
 	for (int i = 0; node >= 0 && uart_compat[i]; i++)
 		if (dt_is_compatible(dt, node, uart_compat[i]))
