@@ -21,7 +21,8 @@ my %METHODS = map { $_ => 1 } qw(icount wall size);
 # The report's sections: which records, which target columns, which ratios.
 my @SECTIONS = (
 	{ title => 'Hypercalls and interrupts: instructions per operation (QEMU -icount shift=0)',
-	  key => 'hc_icount', match => sub { $_[0]{method} eq 'icount' && !boot($_[0]) },
+	  key => 'hc_icount',
+	  match => sub { $_[0]{method} eq 'icount' && !boot($_[0]) && !density($_[0]) },
 	  cols => [qw(floor pvkit xen-4.17 qemu)],
 	  ratios => [[qw(pvkit floor)], [qw(pvkit xen-4.17)], [qw(xen-4.17 floor)]] },
 	{ title => 'Hypercalls and interrupts: TCG wall-clock ns per operation (emulator time, not hardware)',
@@ -33,16 +34,20 @@ my @SECTIONS = (
 	  cols => [qw(pvkit xen-4.17 qemu linux)],
 	  ratios => [[qw(pvkit xen-4.17)], [qw(pvkit qemu)], [qw(qemu linux)]] },
 	{ title => 'Sizes', key => 'size',
-	  match => sub { $_[0]{method} eq 'size' && $_[0]{unit} =~ /^(bytes|count)$/ },
+	  match => sub { $_[0]{method} eq 'size' && $_[0]{unit} =~ /^(bytes|count)$/ && !density($_[0]) },
 	  cols => [qw(pvkit xen-4.17 linux)], ratios => [[qw(pvkit xen-4.17)], [qw(pvkit linux)]] },
 	{ title => 'Memory: smallest guest RAM that passes the smoke test (KiB)', key => 'memory',
 	  match => sub { $_[0]{metric} =~ /^mem_/ }, cols => [qw(qemu)], ratios => [] },
+	{ title => 'Density: idle domains started at boot (Xen dom0less binding), 512 MiB machine',
+	  key => 'density', match => sub { density($_[0]) }, cols => [qw(pvkit xen-4.17)],
+	  ratios => [[qw(pvkit xen-4.17)]] },
 	{ title => 'Services', key => 'services',
 	  match => sub { service($_[0]) },
 	  cols => [qw(pvkit qemu linux)], ratios => [[qw(pvkit linux)], [qw(qemu linux)]] },
 );
 
 sub boot { $_[0]{metric} =~ /^boot_/ }
+sub density { $_[0]{metric} =~ /^density_/ }
 sub service { $_[0]{metric} =~ /^(httpd|kvstore)_/ }
 
 sub slurp_json {
@@ -154,7 +159,7 @@ sub section_table {
 	my @out = (\@head);
 	for my $row (@rows) {
 		my ($metric, $unit, $cells) = @$row;
-		my @line = ($s->{key} =~ /^(size|services)$/ ? "$metric ($unit)" : $metric);
+		my @line = ($s->{key} =~ /^(size|services|density)$/ ? "$metric ($unit)" : $metric);
 		for my $t (@{$s->{cols}}) {
 			my $r = $cells->{$t};
 			if (!$r) { push @line, ''; next }

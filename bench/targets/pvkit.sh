@@ -14,3 +14,9 @@ guest_pvkit() {
 		GUEST_NA="bench/targets/pvkit.sh does not yet know how to boot a guest on the hyp"
 	fi
 }
+
+# dom0less_pvkit DTB IMAGE: the hyp with the domains of a Xen dom0less-style DT
+# (bench/suites/density.sh); like dom0less_xen_4_17 once the hyp reads that binding.
+dom0less_pvkit() {
+	guest_pvkit icount "$2" ""
+}

@@ -19,3 +19,17 @@ guest_xen_4_17() {
 		-device "guest-loader,addr=0x49000000,kernel=$2,bootargs=${3:-pvkit}")
 	if [ "$1" = icount ]; then GUEST_ARGS+=("${ICOUNT_QEMU[@]}"); fi
 }
+
+# dom0less_xen_4_17 DTB IMAGE: Xen with the domains the DT's /chosen lists (Xen's dom0less
+# binding: "xen,domain" nodes, each with a "multiboot,kernel" module at DOM0LESS_MODULE),
+# and no dom0. bench/suites/density.sh writes the DT. Sets GUEST_ARGS or GUEST_NA.
+DOM0LESS_MODULE=0x50000000
+dom0less_xen_4_17() {
+	GUEST_NA="" GUEST_ARGS=()
+	if [ -z "$XEN_BIN" ]; then
+		GUEST_NA="Xen 4.17 is not in deps/bench/xen (scripts/setup --bench fetches it)"
+		return
+	fi
+	GUEST_ARGS=(--no-semihosting --dtb "$1" "$XEN_BIN" --
+		-device "loader,file=$2,addr=$DOM0LESS_MODULE,force-raw=on" "${ICOUNT_QEMU[@]}")
+}
