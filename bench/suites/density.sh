@@ -72,8 +72,8 @@ density_target() {
 		return
 	fi
 	progress "density on $t: smallest idle domain"
-	hi=$((64 << 10)) lo=0
-	if ! density_try "$t" 1 $hi; then
+	hi=$((16 << 10)) lo=0
+	if ! density_try "$t" 1 $hi && { lo=$hi hi=$((64 << 10)); ! density_try "$t" 1 $hi; }; then
 		local why="one idle domain with 64 MiB did not come up (logs in ${LOGS#$TOP/})"
 		na "$t" density_domain_mem KiB size "$why"
 		na "$t" density_domains count size "$why"
@@ -90,17 +90,18 @@ density_target() {
 	density_try "$t" 1 "$kib"
 	t1=$DENSITY_T
 	progress "density on $t: how many $kib KiB domains fit in 512 MiB"
+	local tn=$t1
 	lo=1 hi=$(((512 << 10) / kib + 1))
 	while [ $((hi - lo)) -gt 1 ]; do
 		mid=$(((lo + hi) / 2))
-		if density_try "$t" "$mid" "$kib"; then lo=$mid; else hi=$mid; fi
+		if density_try "$t" "$mid" "$kib"; then lo=$mid tn=$DENSITY_T; else hi=$mid; fi
 		progress "  $mid domains: $([ $lo = $mid ] && echo up || echo not all up)"
 	done
 	n=$lo
 	record "$t" density_domains count "$n" size "" "" \
 		"idle $kib KiB domains that come up together on the 512 MiB machine"
-	if [ "$n" -gt 1 ] && density_try "$t" "$n" "$kib" && [ -n "$t1" ]; then
-		record "$t" density_per_domain instructions $(((DENSITY_T - t1) * 16 / (n - 1))) icount \
+	if [ "$n" -gt 1 ] && [ -n "$t1" ] && [ -n "$tn" ]; then
+		record "$t" density_per_domain instructions $(((tn - t1) * 16 / (n - 1))) icount \
 			"" "" "reset to the last of $n domains at main(), less one domain's, per extra domain"
 	else
 		na "$t" density_per_domain instructions icount "fewer than two domains came up"
