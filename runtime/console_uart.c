@@ -77,9 +77,12 @@ void console_uart_irq_init(const struct dt *dt)
 {
 	uint64_t base;
 	unsigned intid;
-	int node = stdout_uart(dt, &base);
+	int node;
 
-	if (node < 0 || !uart.base || dt_irq(dt, node, 0, &intid))
+	if (!uart.base)
+		return;		/* no UART console (Xen's dom0): skip the DT search */
+	node = stdout_uart(dt, &base);
+	if (node < 0 || dt_irq(dt, node, 0, &intid))
 		return;		/* input is then polled */
 	if (drv_irq_register(intid, uart_irq, NULL) == 0) {
 		pl011_rx_irq_enable(&uart);
