@@ -14,10 +14,12 @@ include mk/deps.mk
 APPS := $(notdir $(patsubst %/Makefile,%,$(wildcard apps/*/Makefile)))
 APP_OUT := $(PVKIT_OUT)/apps
 
-.PHONY: all setup runtime apps run test bench clean help lwip-lib unit fuzz \
+.PHONY: all setup runtime apps hyp run test bench clean help lwip-lib unit fuzz \
 	$(addprefix app-,$(APPS))
 
-all: apps
+all: apps hyp
+
+include hyp/Makefile
 
 help:
 	@echo "pvkit targets:"
@@ -25,7 +27,7 @@ help:
 	@echo "  make test     set up, build everything, run every test; ends 'N passed, N failed'"
 	@echo "  make bench    set up, build, run the benchmarks (bench/results/, bench/report.md)"
 	@echo "  make setup    install Debian packages, fetch deps/ (scripts/setup --help)"
-	@echo "  make          build the runtime and every app into $(patsubst $(PVKIT)/%,%,$(PVKIT_OUT))/"
+	@echo "  make          build the runtime, every app and the hyp into $(patsubst $(PVKIT)/%,%,$(PVKIT_OUT))/"
 	@echo "  make clean    remove build/ (deps/ stays; rm -rf deps for a full reset)"
 	@echo "variables:"
 	@echo "  APP=<name>    app for 'make run': $(APPS) (default hello)"

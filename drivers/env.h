@@ -15,6 +15,9 @@
 /* Map a device's registers; returns the address to use, or NULL. */
 void *drv_map_device(uint64_t pa, size_t size);
 
+/* The unit of drv_alloc_pages: the 4 KiB translation granule both hosts use. */
+#define DRV_PAGE_SIZE	4096
+
 /* Zeroed, physically contiguous, page-aligned memory for DMA and shared rings.
  * Returns NULL when memory is out. */
 void *drv_alloc_pages(size_t npages);

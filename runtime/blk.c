@@ -4,6 +4,8 @@
 #include <pvkit/blk.h>
 #include <pvkit/thread.h>
 
+#include <arch/regs.h>
+
 struct waiter {
 	struct pv_waitq wq;
 	int done;
@@ -56,8 +58,13 @@ static int sync_io(struct pv_blk *b, enum pv_blk_op op, uint64_t sector, void *b
 	if (err)
 		return err;
 	while (!w.done) {
+		/* Masked from the poll to the wait: a completion interrupt in between
+		 * would wake nobody and leave this thread asleep for good. */
+		uint64_t flags = arch_irq_save();
+
 		if (pv_blk_poll(b) == 0 && !w.done)
 			pv_wait(&completions, 0);
+		arch_irq_restore(flags);
 	}
 	return req.status;
 }

@@ -85,6 +85,11 @@ void irq_dispatch(void)
 	}
 }
 
+int irq_cpu_init(void)
+{
+	return gic && gic->cpu_init ? gic->cpu_init() : -1;
+}
+
 void irq_send_sgi(unsigned sgi, uint64_t target_mpidr)
 {
 	if (gic)

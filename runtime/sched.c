@@ -245,6 +245,31 @@ int pv_wake_all(struct pv_waitq *wq)
 	return wake(wq, 1);
 }
 
+void pv_event_signal(struct pv_event *ev)
+{
+	uint64_t flags = arch_irq_save();
+
+	ev->count++;
+	wake(&ev->wq, 1);
+	arch_irq_restore(flags);
+}
+
+unsigned pv_event_read(const struct pv_event *ev)
+{
+	return ev->count;
+}
+
+int pv_event_wait(struct pv_event *ev, unsigned seen, uint64_t deadline_ns)
+{
+	uint64_t flags = arch_irq_save();	/* the check and the sleep are one step */
+	int r = 0;
+
+	if (ev->count == seen)
+		r = pv_wait(&ev->wq, deadline_ns);
+	arch_irq_restore(flags);
+	return r;
+}
+
 void pv_sleep_until(uint64_t deadline_ns)
 {
 	struct pv_waitq never = PV_WAITQ_INIT;

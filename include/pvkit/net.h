@@ -15,8 +15,13 @@ struct pv_iov {
 	size_t len;
 };
 
-#define PV_NET_F_CSUM_TX	0x1	/* device fills TCP/UDP checksums (partial csum) */
-#define PV_NET_F_CSUM_RX	0x2	/* device validates received checksums */
+/* PV_NET_F_CSUM_TX: the TCP/UDP checksum of a sent frame (IPv4 or IPv6, not a
+ *   fragment) is filled in below; the user may leave it 0.
+ * PV_NET_F_CSUM_RX: every TCP/UDP frame handed to rx has a correct checksum (the device
+ *   or the driver checked or completed it; bad ones are dropped); the user need not
+ *   verify them. IP header and ICMP checksums are not covered. */
+#define PV_NET_F_CSUM_TX	0x1
+#define PV_NET_F_CSUM_RX	0x2
 
 struct pv_net_info {
 	const char *name;		/* "virtio-net0", "vif0" */
@@ -28,7 +33,8 @@ struct pv_net_info {
 /* A driver's side.
  * send queues one frame given as a list of pieces (header first); the driver copies
  *   them before returning. Returns 0, -EAGAIN when its transmit ring is full (retry
- *   after the next notify), -EINVAL for a frame larger than mtu + 14 bytes or empty.
+ *   after the next notify), -EINVAL for a frame larger than mtu + 14 bytes or empty,
+ *   -EIO once the device has failed (for good).
  * poll hands at most budget received frames to the rx callback, in order, and reclaims
  *   transmitted buffers; returns the number of frames delivered. */
 struct pv_net_ops {

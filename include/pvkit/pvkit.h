@@ -10,6 +10,7 @@
 #include <pvkit/exit.h>
 #include <pvkit/hypervisor.h>
 #include <pvkit/log.h>
+#include <pvkit/smp.h>
 #include <pvkit/sysinfo.h>
 #include <pvkit/thread.h>
 #include <pvkit/time.h>

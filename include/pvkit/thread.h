@@ -45,4 +45,25 @@ int pv_wait(struct pv_waitq *wq, uint64_t deadline_ns);
 int pv_wake_one(struct pv_waitq *wq);
 int pv_wake_all(struct pv_waitq *wq);
 
+/*
+ * Event counts: a race-free way to sleep until an interrupt handler signals, for code
+ * that must first check for work itself (e.g. poll a device):
+ *     unsigned seen = pv_event_read(&ev);
+ *     if (!poll_device())
+ *         pv_event_wait(&ev, seen, 0);
+ * A signal that lands between the read and the wait makes the wait return at once.
+ */
+struct pv_event {
+	volatile unsigned count;
+	struct pv_waitq wq;
+};
+#define PV_EVENT_INIT { 0, PV_WAITQ_INIT }
+
+/* Safe in interrupt handlers. */
+void pv_event_signal(struct pv_event *ev);
+unsigned pv_event_read(const struct pv_event *ev);
+/* Sleep while the count still equals seen (and, if deadline_ns is nonzero, until
+ * pv_now_ns() >= deadline_ns). Returns 0 when signalled, -1 on timeout. */
+int pv_event_wait(struct pv_event *ev, unsigned seen, uint64_t deadline_ns);
+
 #endif

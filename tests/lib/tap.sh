@@ -48,7 +48,7 @@ virt_dts() {
 	local dtb=$TOUT/virt-qemu.dtb
 	if [ ! -f "$TOUT/virt-qemu.dts" ]; then
 		qemu-system-aarch64 -M "virt,gic-version=3,dumpdtb=$dtb" -cpu cortex-a72 -m 128M \
-			-nographic >/dev/null 2>&1
+			-nographic -nic none >/dev/null 2>&1
 		dtc -q -I dtb -O dts -o "$TOUT/virt-qemu.dts" "$dtb"
 	fi
 	cat "$TOUT/virt-qemu.dts"
@@ -61,7 +61,8 @@ boot_raw() {
 	shift
 	LOG=$LOGS/$name.log
 	timeout -k 2 "${BOOT_TIMEOUT:-60}" qemu-system-aarch64 -M virt,gic-version=3 \
-		-cpu cortex-a72 -m 128M -nographic -no-reboot -semihosting "$@" </dev/null 2>&1 |
+		-cpu cortex-a72 -m 128M -nographic -nic none -no-reboot -semihosting "$@" \
+		</dev/null 2>&1 |
 		tr -d '\r' >"$LOG"
 	RC=${PIPESTATUS[0]}
 }

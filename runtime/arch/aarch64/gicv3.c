@@ -35,7 +35,9 @@
 #define ICC_SGI1R_EL1	S3_0_C12_C11_5
 #define ICC_BPR1_EL1	S3_0_C12_C12_3
 
-static volatile uint8_t *gicd, *rdist;	/* rdist: this CPU's redistributor */
+static volatile uint8_t *gicd, *rdist;	/* rdist: the boot CPU's redistributor */
+static volatile uint8_t *rdist_base;	/* all of them, for secondary CPUs */
+static uint64_t rdist_size;
 
 static void wait_rwp(volatile uint8_t *ctlr)
 {
@@ -71,6 +73,8 @@ static int v3_init(const struct dt *dt, int node)
 
 	if (!gicd || !rbase || !(rdist = find_rdist(rbase, rs)))
 		return -1;
+	rdist_base = rbase;
+	rdist_size = rs;
 	mmio_write32(gicd + GICD_CTLR, CTLR_ARE | CTLR_GRP1);
 	wait_rwp(gicd + GICD_CTLR);
 
@@ -144,6 +148,29 @@ static void v3_send_sgi(unsigned sgi, uint64_t mpidr)
 	isb();
 }
 
+/* A secondary CPU: wake its redistributor, enable its SGIs, turn on its interface. */
+static int v3_cpu_init(void)
+{
+	volatile uint8_t *r = find_rdist(rdist_base, rdist_size);
+
+	if (!r)
+		return -1;
+	mmio_write32(r + GICR_WAKER, mmio_read32(r + GICR_WAKER) & ~WAKER_SLEEP);
+	for (int i = 0; i < 1000000 && (mmio_read32(r + GICR_WAKER) & WAKER_CHILDREN); i++)
+		;
+	mmio_write32(r + GICR_SGI + GICD_IGROUPR, 0xffffffff);
+	for (unsigned i = 0; i < 16; i++)
+		mmio_write8(r + GICR_SGI + GICD_IPRIORITYR + i, 0xa0);
+	mmio_write32(r + GICR_SGI + GICD_ISENABLER, 0xffff);
+	write_sysreg(ICC_SRE_EL1, read_sysreg(ICC_SRE_EL1) | 1);
+	isb();
+	write_sysreg(ICC_PMR_EL1, 0xff);
+	write_sysreg(ICC_BPR1_EL1, 0);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	isb();
+	return 0;
+}
+
 static const char *const v3_compat[] = { "arm,gic-v3", NULL };
 
 const struct gic_ops gicv3_ops = {
@@ -155,4 +182,5 @@ const struct gic_ops gicv3_ops = {
 	.ack = v3_ack,
 	.eoi = v3_eoi,
 	.send_sgi = v3_send_sgi,
+	.cpu_init = v3_cpu_init,
 };

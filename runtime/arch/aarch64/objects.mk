@@ -5,7 +5,7 @@ rt-y += runtime/arch/aarch64/el2_stub.S runtime/arch/aarch64/vectors.S \
 	runtime/arch/aarch64/mmu_asm.S runtime/arch/aarch64/mmu_early.c \
 	runtime/arch/aarch64/mmu.c runtime/arch/aarch64/traps.c \
 	runtime/arch/aarch64/gicv2.c runtime/arch/aarch64/gicv3.c \
-	runtime/arch/aarch64/cpu.c
+	runtime/arch/aarch64/cpu.c runtime/arch/aarch64/smp.S
 
 # Runs with the MMU off, where unaligned accesses fault (mmu_early.c explains).
 $(RT_OUT)/runtime/arch/aarch64/mmu_early.o $(RT_OUT)/runtime/early.o: \

@@ -98,7 +98,7 @@ int main(void)
 	pv_timer_init(&t, on_timer, NULL);
 	pv_timer_init(&c, on_timer, NULL);
 	pv_timer_arm(&t, deadline);
-	pv_timer_arm(&c, deadline + 1000000);
+	pv_timer_arm(&c, deadline + 1000000000);	/* far enough never to race the cancel */
 	check("timer-cancel", pv_timer_cancel(&c) == 1, "cancel returned %ld%ld", 0, 0);
 	pv_sleep_ms(20);
 	check("timer-once", timer_fired == 1, "fired %ld times (want %ld)", timer_fired, 1);
@@ -123,7 +123,16 @@ int main(void)
 		pv_sleep_ms(10);
 	check("churn", churned == 400, "%ld of %ld threads ran", churned, 400);
 
-	/* 7. errno is per thread (TLS) */
+	/* 7. an event signalled between read and wait is not lost */
+	static struct pv_event ev = PV_EVENT_INIT;
+	unsigned seen = pv_event_read(&ev);
+	pv_event_signal(&ev);
+	check("event-no-lost-wakeup", pv_event_wait(&ev, seen, pv_now_ns() + 1000000000) == 0 &&
+	      pv_event_read(&ev) == seen + 1, "%ld%ld", 0, 0);
+	check("event-timeout", pv_event_wait(&ev, pv_event_read(&ev), pv_now_ns() + 1000000) == -1,
+	      "%ld%ld", 0, 0);
+
+	/* 8. errno is per thread (TLS) */
 	errno = 1234;
 	pv_yield();
 	check("errno-tls", errno == 1234, "errno %ld want %ld", errno, 1234);

@@ -17,6 +17,8 @@ struct gic_ops {
 	unsigned (*ack)(void);
 	void (*eoi)(unsigned intid);
 	void (*send_sgi)(unsigned sgi, uint64_t target_mpidr);
+	/* A secondary CPU's own interface (SGIs enabled); NULL if unsupported. */
+	int (*cpu_init)(void);
 };
 
 extern const struct gic_ops gicv2_ops, gicv3_ops;

@@ -1,0 +1,156 @@
+/*
+ * Boot, from the MMU on to the first guest: each step needs the ones before it.
+ *   host DT -> console -> memory -> GIC and this pCPU -> domain configs -> other
+ *   pCPUs -> domains -> scheduler.
+ */
+#include <libfdt.h>
+#include <string.h>
+
+#include <arch/cpu.h>
+#include <arch/gic.h>
+#include <arch/mmu.h>
+#include <arch/traps.h>
+#include "config.h"
+#include "console.h"
+#include "domain.h"
+#include "dt.h"
+#include "log.h"
+#include "mem.h"
+#include "pcpu.h"
+#include "sched.h"
+
+#define DT_MAX_NODES	256
+#define STACK_SIZE	16384
+
+extern char _text[], _end[];
+extern char pcpu_stacks[];
+extern int semihosting_enabled;
+int arch_cpu_init(struct pcpu *p);
+unsigned arch_start_secondaries(const struct dt *dt);
+
+static DT_STORAGE(host_dt, DT_MAX_NODES);
+static struct dom_config configs[MAX_DOMAINS];
+
+/* With the MMU off and no DT: one line to QEMU virt's UART, then stop. */
+void early_not_el2(void)
+{
+	static const char msg[] = "pvkit hyp: entered below EL2: the hyp needs "
+				  "-M virt,virtualization=on\r\n";
+	volatile uint32_t *dr = (volatile uint32_t *)0x09000000UL;
+
+	for (const char *p = msg; *p; p++)
+		*dr = (uint32_t)*p;
+}
+
+static void init_memory(const struct dt *dt, uint64_t dtb)
+{
+	struct dt_range ram[8], rsv[16];
+	int nram = dt_memory(dt, ram, 8), nrsv;
+
+	if (!nram)
+		panic("the host DT has no memory node");
+	mem_init(ram[0].base, ram[0].size);
+	mem_add_free(ram[0].base, ram[0].size);
+	if (nram > 1)
+		log_msg("only the first RAM bank (%#lx+%#lx) is used", ram[0].base, ram[0].size);
+	/* Below the image: QEMU's boot code; then the image, the DT, firmware ranges. */
+	mem_reserve(ram[0].base, (uint64_t)_end - ram[0].base);
+	mem_reserve(dtb, fdt_totalsize((const void *)dtb));
+	nrsv = dt_reserved(dt, rsv, 14);
+	for (int i = 0; i < nrsv; i++)
+		mem_reserve(rsv[i].base, rsv[i].size);
+	rsv[nrsv].base = ram[0].base;
+	rsv[nrsv++].size = (uint64_t)_end - ram[0].base;
+	rsv[nrsv].base = dtb;
+	rsv[nrsv++].size = fdt_totalsize((const void *)dtb);
+
+	int n = config_parse(dt, configs, MAX_DOMAINS);
+
+	if (n > MAX_DOMAINS) {
+		log_msg("more than %d xen,domain nodes under /chosen: the rest are ignored",
+			MAX_DOMAINS);
+		n = MAX_DOMAINS;
+	}
+	config_check_modules(configs, n, ram, 1, rsv, nrsv);
+	/* Every module stays where QEMU put it: restarts load it again. */
+	for (int i = 0; i < n; i++) {
+		if (configs[i].kernel_size)
+			mem_reserve(configs[i].kernel_base, configs[i].kernel_size);
+		if (configs[i].ramdisk_size)
+			mem_reserve(configs[i].ramdisk_base, configs[i].ramdisk_size);
+	}
+}
+
+static int nconfigs(void)
+{
+	int n = 0;
+
+	while (n < MAX_DOMAINS && configs[n].id)
+		n++;
+	return n;
+}
+
+static void idle_forever(void) __attribute__((noreturn));
+static void idle_forever(void)
+{
+	enter_guest(sched_switch(NULL, NULL));
+}
+
+void hyp_main(uint64_t dtb)
+{
+	struct dt *dt = &host_dt.dt;
+	char args[64];
+	int err;
+
+	mmu_init();
+	write_sysreg(cptr_el2, CPTR_RES1);	/* libfdt may use FP registers */
+	for (unsigned i = 0; i < MAX_PCPUS; i++) {
+		sched_init_pcpu(&pcpus[i], i);
+		pcpus[i].stack_top = (uint64_t)pcpu_stacks + (i + 1) * STACK_SIZE;
+	}
+	write_sysreg(tpidr_el2, &pcpus[0]);
+	if ((err = dt_open(dt, DT_MAX_NODES, (const void *)dtb)) != 0) {
+		console_init(dt);
+		panic("the host DT at %#lx is unusable: %s", dtb, fdt_strerror(err));
+	}
+	if (console_init(dt))
+		log_msg("no UART at /chosen/stdout-path: writing to 0x09000000");
+	int chosen = dt_path(dt, "/chosen");
+	const char *bootargs = dt_string(dt, chosen, "xen,xen-bootargs",
+					 dt_string(dt, chosen, "bootargs", ""));
+
+	semihosting_enabled = dt_bootarg(bootargs, "semihosting", args, sizeof(args)) != NULL;
+	log_msg("pvkit hyp %s, image %#lx-%#lx, DT at %#lx", PVKIT_VERSION,
+		(unsigned long)_text, (unsigned long)_end, dtb);
+	init_memory(dt, dtb);
+	if (gic_init(dt))
+		panic("no usable GICv3 in the host DT (the hyp needs -M virt,gic-version=3)");
+	if (arch_cpu_init(&pcpus[0]))
+		panic("pCPU 0: no GICv3 redistributor for this CPU");
+	pcpus[0].online = 1;
+	nr_pcpus = arch_start_secondaries(dt);
+	log_msg("%u pCPU(s), %lu KiB of RAM free for domains", nr_pcpus,
+		(unsigned long)(mem_free_pages() * PAGE_SIZE / 1024));
+	if (console_irq()) {
+		gic_enable(console_irq());
+		console_rx_enable();
+	}
+	if (!domains_start(configs, nconfigs())) {
+		log_msg("no domain started: powering off");
+		arch_poweroff(1);
+	}
+	idle_forever();
+}
+
+void hyp_secondary(unsigned idx)
+{
+	mmu_enable_secondary();
+	if (arch_cpu_init(&pcpus[idx])) {
+		log_msg("pCPU %u: no GICv3 redistributor: it stays idle", idx);
+		for (;;)
+			wfi();
+	}
+	pcpus[idx].online = 1;
+	log_msg("pCPU %u online", idx);
+	idle_forever();
+}

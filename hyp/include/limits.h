@@ -1,0 +1,12 @@
+/* The limits libfdt's header uses (gcc's own limits.h wants a libc one beneath it). */
+#ifndef HYP_LIMITS_H
+#define HYP_LIMITS_H
+
+#define CHAR_BIT	8
+#define INT_MAX		0x7fffffff
+#define INT_MIN		(-INT_MAX - 1)
+#define UINT_MAX	0xffffffffU
+#define LONG_MAX	0x7fffffffffffffffL
+#define ULONG_MAX	0xffffffffffffffffUL
+
+#endif
