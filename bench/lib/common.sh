@@ -92,3 +92,51 @@ stop_guest() {
 	# Linux consoles end lines with \r\n
 	tr -d '\r' <"$GUEST_LOG" >"$GUEST_LOG.tmp" && mv "$GUEST_LOG.tmp" "$GUEST_LOG"
 }
+
+# dom0less_dt OUT.dtb IMAGE N MEM_KIB BOOTARGS HOST_BOOTARGS SHARED: QEMU's own DT for
+# the common options plus N domains in Xen's dom0less binding (docs/CONFIG.md: Xen 4.17
+# and the pvkit hyp both read it), each MEM_KIB of RAM with a vpl011, the kernel module
+# IMAGE and BOOTARGS (none if empty); HOST_BOOTARGS is the hypervisor's own command line
+# (/chosen/xen,xen-bootargs). SHARED=1: every domain's module is one copy of IMAGE at
+# DOM0LESS_MODULE (Xen 4.17 keeps at most 32 boot modules); 0: one copy each, every
+# DOM0LESS_STRIDE bytes (the pvkit hyp refuses overlapping modules). dom0less_loaders
+# gives the matching QEMU loader arguments.
+DOM0LESS_MODULE=0x50000000 DOM0LESS_STRIDE=0x40000
+dom0less_dt() {
+	local out=$1 img=$2 n=$3 kib=$4 args=$5 host=$6 shared=$7 size i addr
+	size=$(stat -c %s "$img")
+	[ "$size" -le $((DOM0LESS_STRIDE)) ] || { echo "dom0less_dt: $img is too big" >&2; return 1; }
+	if [ ! -f "$WORK/virt.dts" ]; then
+		qemu-system-aarch64 -M "virt,gic-version=3,virtualization=on,dumpdtb=$WORK/virt.dtb" \
+			-cpu cortex-a72 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1
+		dtc -q -I dtb -O dts -o "$WORK/virt.dts" "$WORK/virt.dtb"
+	fi
+	{
+		cat "$WORK/virt.dts"
+		echo "/ { chosen {"
+		echo "	#address-cells = <2>; #size-cells = <2>;"
+		[ -n "$host" ] && echo "	xen,xen-bootargs = \"$host\";"
+		for i in $(seq "$n"); do
+			addr=$((DOM0LESS_MODULE + (shared ? 0 : (i - 1) * DOM0LESS_STRIDE)))
+			printf '\tdomU%d { compatible = "xen,domain"; #address-cells = <2>; #size-cells = <2>;\n' "$i"
+			printf '\t\tmemory = <0x0 %d>; cpus = <1>; vpl011;\n' "$kib"
+			printf '\t\tmodule@%x { compatible = "multiboot,kernel", "multiboot,module";\n' $addr
+			printf '\t\t\treg = <0x0 %d 0x0 %d>;%s };\n\t};\n' $addr "$size" \
+				"${args:+ bootargs = \"$args\";}"
+		done
+		echo "}; };"
+	} >"${out%.dtb}.dts"
+	dtc -q -I dts -O dtb -o "$out" "${out%.dtb}.dts"
+}
+# dom0less_loaders IMAGE N SHARED: "-device" "loader,..." lines, one pair a line each.
+dom0less_loaders() {
+	local i
+	for i in $(seq "$([ "$3" = 1 ] && echo 1 || echo "$2")"); do
+		echo -device
+		printf 'loader,file=%s,addr=0x%x,force-raw=on\n' "$1" $((DOM0LESS_MODULE + (i - 1) * DOM0LESS_STRIDE))
+	done
+}
+
+# guest_lines LOG: the console with the hypervisors' per-domain prefixes removed
+# ("(d1) " from the pvkit hyp, "(XEN) DOM1: " from Xen's dom0less domains).
+guest_lines() { sed -E -e 's/^\(d[0-9]+\) //' -e 's/^\(XEN\) DOM[0-9]+: //' "$1"; }

@@ -15,9 +15,9 @@ boot_pvkit_hello() {	# target
 	fi
 	progress "boot: hello on $t"
 	run_guest "boot-hello-$t" 120 "${GUEST_ARGS[@]}"
-	line=$(grep -m1 '^boot: [0-9]* ns to main, [0-9]* ns after image entry$' \
-		"$LOGS/boot-hello-$t.log")
-	if [ -n "$line" ] && grep -q '^pvkit: exit status 0$' "$LOGS/boot-hello-$t.log"; then
+	line=$(guest_lines "$LOGS/boot-hello-$t.log" |
+		grep -m1 '^boot: [0-9]* ns to main, [0-9]* ns after image entry$')
+	if [ -n "$line" ] && guest_lines "$LOGS/boot-hello-$t.log" | grep -q '^pvkit: exit status 0$'; then
 		set -- $line
 		record "$t" boot_hello instructions "$2" icount "" "" "reset to main()"
 		record "$t" boot_hello_entry instructions "$6" icount "" "" "image entry to main()"

@@ -7,42 +7,18 @@
 #   density_per_domain   instructions each further domain adds, from reset to the last
 #                        domain's main(): (T(N) - T(1)) / (N - 1), T from the physical
 #                        counter the last domain prints (icount: 16 instructions a tick)
-# The DT is QEMU's own plus the /chosen domain nodes; the image is loaded once and every
-# domain's module node points at it.
+# The DT: dom0less_dt (bench/lib/common.sh): one copy of the image per domain, or one
+# shared by all where the hypervisor takes that (Xen; it needs it beyond 32 domains).
 DENSITY_TARGETS=(pvkit xen-4.17)
 
-# density_dt N MEM_KIB OUT.dtb: QEMU's DT plus N domains of MEM_KIB each.
-density_dt() {
-	local n=$1 kib=$2 out=$3 size i
-	size=$(stat -c %s "$DENSITY_IMG")
-	[ -f "$WORK/density/virt.dts" ] || {
-		mkdir -p "$WORK/density"
-		qemu-system-aarch64 -M "virt,gic-version=3,virtualization=on,dumpdtb=$WORK/density/virt.dtb" \
-			-cpu cortex-a72 -m 512M -smp 1 -nographic >/dev/null 2>&1
-		dtc -q -I dtb -O dts -o "$WORK/density/virt.dts" "$WORK/density/virt.dtb"
-	}
-	{
-		cat "$WORK/density/virt.dts"
-		echo "/ { chosen {"
-		echo "	#address-cells = <2>; #size-cells = <2>;"
-		echo "	xen,xen-bootargs = \"console=dtuart dtuart=/pl011@9000000 loglvl=warning guest_loglvl=warning\";"
-		for i in $(seq "$n"); do
-			printf '\tdomU%d { compatible = "xen,domain"; #address-cells = <2>; #size-cells = <2>;\n' "$i"
-			printf '\t\tmemory = <0x0 %d>; cpus = <1>; vpl011;\n' "$kib"
-			printf '\t\tmodule@%x { compatible = "multiboot,kernel", "multiboot,module";\n' $((DOM0LESS_MODULE))
-			printf '\t\t\treg = <0x0 %d 0x0 %d>; };\n\t};\n' $((DOM0LESS_MODULE)) "$size"
-		done
-		echo "}; };"
-	} >"${out%.dtb}.dts"
-	dtc -q -I dts -O dtb -o "$out" "${out%.dtb}.dts"
-}
 
 # density_try TARGET N MEM_KIB: boot N idle domains; 0 if all came up. Sets DENSITY_T
 # (the largest physical counter value the domains printed, in ticks).
 density_try() {
 	local t=$1 n=$2 kib=$3 name="density-$1-${2}x$3k" pid i up
-	density_dt "$n" "$kib" "$WORK/density/$name.dtb"
-	"dom0less_${t//[-.]/_}" "$WORK/density/$name.dtb" "$DENSITY_IMG"
+	local host=DOM0LESS_HOST_${t//[-.]/_} shared=DOM0LESS_SHARED_${t//[-.]/_}
+	dom0less_dt "$WORK/density/$name.dtb" "$DENSITY_IMG" "$n" "$kib" "" "${!host}" "${!shared}"
+	"dom0less_${t//[-.]/_}" "$WORK/density/$name.dtb" "$DENSITY_IMG" "$n"
 	meta command "$name: $(qemu_cmdline "${GUEST_ARGS[@]}")"
 	timeout -k 2 120 "$TOP/scripts/qemu-run" "${QEMU_COMMON[@]}" "${GUEST_ARGS[@]}" \
 		</dev/null >"$LOGS/$name.log" 2>&1 &
@@ -51,7 +27,8 @@ density_try() {
 	while [ $still -lt 100 ]; do	# give up after 20 s without a new domain
 		up=$(grep -c 'bench: idle cntpct=' "$LOGS/$name.log")
 		[ "$up" -ge "$n" ] && break
-		grep -qE '^\(XEN\) (Panic on CPU|.*[Ff]ailed to|.*Unable to)' "$LOGS/$name.log" && break
+		grep -qE '^\(XEN\) (Panic on CPU|.*[Ff]ailed to|.*Unable to)|^\(hyp\) .*(not started|error|are ignored)' \
+			"$LOGS/$name.log" && break
 		if [ "$up" = "$last" ]; then still=$((still + 1)); else still=0 last=$up; fi
 		kill -0 $pid 2>/dev/null || break
 		sleep 0.2
@@ -64,7 +41,7 @@ density_try() {
 
 density_target() {
 	local t=$1 lo hi mid kib t1 n step=$DENSITY_STEP_KIB
-	"dom0less_${t//[-.]/_}" /dev/null "$TOP/build/apps/hcbench.img"
+	"dom0less_${t//[-.]/_}" /dev/null "$TOP/build/apps/hcbench.img" 1
 	if [ -n "$GUEST_NA" ]; then
 		na "$t" density_domain_mem KiB size "$GUEST_NA"
 		na "$t" density_domains count size "$GUEST_NA"
@@ -98,8 +75,11 @@ density_target() {
 		progress "  $mid domains: $([ $lo = $mid ] && echo up || echo not all up)"
 	done
 	n=$lo
+	local cap
+	cap=$(cat "$LOGS"/density-"$t"-*.log | grep -m1 -E 'are ignored|Too many|too many' |
+		sed -E 's/^\((hyp|XEN)\) //' | tr -d '\r')
 	record "$t" density_domains count "$n" size "" "" \
-		"idle $kib KiB domains that come up together on the 512 MiB machine"
+		"idle $kib KiB domains that come up together on the 512 MiB machine${cap:+; the hypervisor said: $cap}"
 	if [ "$n" -gt 1 ] && [ -n "$t1" ] && [ -n "$tn" ]; then
 		record "$t" density_per_domain instructions $(((tn - t1) * 16 / (n - 1))) icount \
 			"" "" "reset to the last of $n domains at main(), less one domain's, per extra domain"

@@ -7,8 +7,8 @@ HC_TARGETS=(floor pvkit xen-4.17 qemu)
 # hc_parse LOG TARGET MODE: "bench: op ..." lines to $WORK/hc.tsv
 # (target mode op median min max | target mode op n/a reason); 1 if the run did not end.
 hc_parse() {
-	grep -q '^bench: end$' "$1" || return 1
-	sed -n 's/^bench-op: \([^ ]*\) \(.*\)/\1\t\2/p' "$1" >"$WORK/hc-ops.tsv.new"
+	guest_lines "$1" | grep -q '^bench: end$' || return 1
+	guest_lines "$1" | sed -n 's/^bench-op: \([^ ]*\) \(.*\)/\1\t\2/p' >"$WORK/hc-ops.tsv.new"
 	[ -s "$WORK/hc-ops.tsv" ] || mv "$WORK/hc-ops.tsv.new" "$WORK/hc-ops.tsv"
 	rm -f "$WORK/hc-ops.tsv.new"
 	perl -ne 'BEGIN { ($t, $m) = splice @ARGV, 1 }
@@ -16,7 +16,7 @@ hc_parse() {
 		print "$t\t$m\t$1\t$2\t$3\t$4\n"
 			if /^bench: (\S+) (-?[\d.]+) ns min (-?[\d.]+) max (-?[\d.]+)/;
 		print "$t\t$m\t$1\tn/a\t$2\n" if /^bench: (\S+) n\/a (.*)$/;' \
-		"$1" "$2" "$3" >>"$WORK/hc.tsv"
+		<(guest_lines "$1") "$2" "$3" >>"$WORK/hc.tsv"
 }
 
 suite_hcbench() {

@@ -20,16 +20,18 @@ guest_xen_4_17() {
 	if [ "$1" = icount ]; then GUEST_ARGS+=("${ICOUNT_QEMU[@]}"); fi
 }
 
-# dom0less_xen_4_17 DTB IMAGE: Xen with the domains the DT's /chosen lists (Xen's dom0less
-# binding: "xen,domain" nodes, each with a "multiboot,kernel" module at DOM0LESS_MODULE),
-# and no dom0. bench/suites/density.sh writes the DT. Sets GUEST_ARGS or GUEST_NA.
-DOM0LESS_MODULE=0x50000000
+# dom0less_xen_4_17 DTB IMAGE N: Xen with the N domains the DT lists (dom0less_dt in
+# bench/lib/common.sh) and no dom0 (bench/suites/density.sh). Xen accepts one module
+# shared by every domain, and needs it beyond 32 domains.
+DOM0LESS_SHARED_xen_4_17=1
 dom0less_xen_4_17() {
 	GUEST_NA="" GUEST_ARGS=()
 	if [ -z "$XEN_BIN" ]; then
 		GUEST_NA="Xen 4.17 is not in deps/bench/xen (scripts/setup --bench fetches it)"
 		return
 	fi
-	GUEST_ARGS=(--no-semihosting --dtb "$1" "$XEN_BIN" --
-		-device "loader,file=$2,addr=$DOM0LESS_MODULE,force-raw=on" "${ICOUNT_QEMU[@]}")
+	GUEST_ARGS=(--no-semihosting --dtb "$1" "$XEN_BIN" --)
+	mapfile -t -O ${#GUEST_ARGS[@]} GUEST_ARGS < <(dom0less_loaders "$2" "$3" 1)
+	GUEST_ARGS+=("${ICOUNT_QEMU[@]}")
 }
+DOM0LESS_HOST_xen_4_17="console=dtuart dtuart=/pl011@9000000 loglvl=warning guest_loglvl=warning"
