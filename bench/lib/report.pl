@@ -83,7 +83,7 @@ sub cmd_json {
 		chomp;
 		my ($k, $v) = split /\t/, $_, 2;
 		if ($k eq 'command') { push @{$meta{commands}}, $v }
-		elsif ($v =~ /^-?\d+(\.\d+)?$/) { $meta{$k} = 0 + $v }
+		elsif ($k =~ /_s$/ && $v =~ /^\d+$/) { $meta{$k} = 0 + $v }	# durations; a hash stays a string
 		elsif ($v eq 'true' || $v eq 'false') { $meta{$k} = $v eq 'true' ? JSON::PP::true : JSON::PP::false }
 		else { $meta{$k} = $v }
 	}

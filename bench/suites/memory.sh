@@ -7,10 +7,15 @@
 MEM_BASE=0x40400000
 MEM_HI=$((64 << 20))
 
-# smoke_APP LOG RC: 0 if the app did what its smoke test expects.
+# smoke_APP LOG RC: 0 if the app did what its smoke test expects (hello: greets and exits
+# 0; hcbench: a token run to its end; ticker: its greeting).
 smoke_hello() { grep -qx 'hello from pvkit' "$1" && mem_exited_0 "$1" "$2"; }
 smoke_hcbench() { grep -qx 'bench: end' "$1" && mem_exited_0 "$1" "$2"; }
 mem_exited_0() { [ "$2" = 0 ] && [ "$(grep -v '^$' "$1" | tail -1)" = "pvkit: exit status 0" ]; }
+# Apps that never exit pass once their smoke line appears (MEM_UP_<app>, a regex):
+# the run then ends there.
+smoke_ticker() { grep -q '^ticker: type a line' "$1"; }
+MEM_UP_ticker='^ticker: type a line'
 # Bootargs each app gets in the memory test (hcbench: a token run).
 MEM_BOOTARGS_hcbench="iters=10 rounds=1"
 
@@ -40,8 +45,20 @@ mem_try() {
 		-device "loader,file=$TOP/build/apps/$app.img,addr=$MEM_BASE,force-raw=on"
 		-device "loader,file=$W/$name.dtb,addr=0x40300000,force-raw=on")
 	meta command "$name: $(printf "%q " "${cmd[@]}" | sed -e "s/\\\\,/,/g" -e "s|$TOP/||g")"
-	timeout -k 2 20 "${cmd[@]}" </dev/null 2>&1 | tr -d '\r' >"$LOGS/$name.log"
-	"smoke_$app" "$LOGS/$name.log" "${PIPESTATUS[0]}"
+	local up=MEM_UP_$app rc pid i
+	timeout -k 2 20 "${cmd[@]}" </dev/null >"$LOGS/$name.log" 2>&1 &
+	pid=$!
+	if [ -n "${!up:-}" ]; then
+		for i in $(seq 100); do
+			grep -qE "${!up}" "$LOGS/$name.log" && { kill $pid 2>/dev/null; break; }
+			kill -0 $pid 2>/dev/null || break
+			sleep 0.2
+		done
+	fi
+	wait $pid
+	rc=$?
+	tr -d '\r' <"$LOGS/$name.log" >"$LOGS/$name.tmp" && mv "$LOGS/$name.tmp" "$LOGS/$name.log"
+	"smoke_$app" "$LOGS/$name.log" "$rc"
 }
 
 suite_memory() {
