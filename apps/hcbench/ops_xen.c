@@ -9,6 +9,7 @@
  * The rest need a second domain or a backend and say so.
  */
 #include <stddef.h>
+#include <stdio.h>
 
 #include <pvkit/hypercall.h>
 #include "env.h"
@@ -18,6 +19,13 @@
 static volatile struct xen_shared_info *shared;
 static uint32_t ipi_port;
 static volatile uint64_t events_seen;
+
+/* "what failed: error N" in a buffer that outlives the call (one message per site). */
+static const char *failed(char *buf, size_t len, const char *what, long err)
+{
+	snprintf(buf, len, "%s failed: error %ld%s", what, err, err == -38 ? " (ENOSYS)" : "");
+	return buf;
+}
 
 static const char *need_xen(const struct bench_env *env)
 {
@@ -70,14 +78,18 @@ static const char *setup_events(const struct bench_env *env)
 		.domid = DOMID_SELF, .space = XENMAPSPACE_SHARED_INFO, .idx = 0,
 		.gpfn = drv_virt_to_phys(page) >> 12,
 	};
-	if (pv_hypercall(XEN_HYPERCALL_MEMORY_OP, XENMEM_ADD_TO_PHYSMAP, (unsigned long)&xatp,
-			 0, 0, 0))
-		return result = "XENMEM_add_to_physmap(shared_info) failed";
+	static char msg[80];
+	long err = pv_hypercall(XEN_HYPERCALL_MEMORY_OP, XENMEM_ADD_TO_PHYSMAP,
+				(unsigned long)&xatp, 0, 0, 0);
+
+	if (err)
+		return result = failed(msg, sizeof(msg), "XENMEM_add_to_physmap(shared_info)", err);
 	shared = page;
 	bind = (struct evtchn_bind_ipi){ .vcpu = 0 };
-	if (pv_hypercall(XEN_HYPERCALL_EVENT_CHANNEL_OP, EVTCHNOP_BIND_IPI,
-			 (unsigned long)&bind, 0, 0, 0))
-		return result = "EVTCHNOP_bind_ipi failed";
+	err = pv_hypercall(XEN_HYPERCALL_EVENT_CHANNEL_OP, EVTCHNOP_BIND_IPI, (unsigned long)&bind,
+			   0, 0, 0);
+	if (err)
+		return result = failed(msg, sizeof(msg), "EVTCHNOP_bind_ipi", err);
 	ipi_port = bind.port;
 	if (drv_irq_register(env->hv->evtchn_irq, upcall, NULL))
 		return result = "the event-channel interrupt is taken";
@@ -127,9 +139,14 @@ static const char *prepare_grant_copy(const struct bench_env *env, uint64_t *ctx
 		.dest = { .gmfn = drv_virt_to_phys(dst) >> 12, .domid = DOMID_SELF },
 		.len = 4096,
 	};
-	if (pv_hypercall(XEN_HYPERCALL_GRANT_TABLE_OP, GNTTABOP_COPY, (unsigned long)&copy_op,
-			 1, 0, 0) || copy_op.status != GNTST_OKAY)
-		return "GNTTABOP_copy failed";
+	static char msg[80];
+	long err = pv_hypercall(XEN_HYPERCALL_GRANT_TABLE_OP, GNTTABOP_COPY,
+				(unsigned long)&copy_op, 1, 0, 0);
+
+	if (err)
+		return failed(msg, sizeof(msg), "GNTTABOP_copy", err);
+	if (copy_op.status != GNTST_OKAY)
+		return failed(msg, sizeof(msg), "GNTTABOP_copy (status)", copy_op.status);
 	if (dst[4095] != (uint8_t)4095 || dst[1] != 1)
 		return "GNTTABOP_copy did not copy";
 	return NULL;
