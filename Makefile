@@ -8,6 +8,7 @@ PORT  ?=
 QUICK ?= 0
 export LIBC
 
+.DEFAULT_GOAL := all
 include mk/toolchain.mk
 include mk/deps.mk
 
@@ -41,11 +42,11 @@ setup:
 	@scripts/setup $(if $(filter newlib,$(LIBC)),--newlib)
 
 runtime: $(LIBFDT_LIB)
-	@$(MAKE) --no-print-directory -f mk/lib.mk PVKIT=$(PVKIT)
+	@$(MAKE) -s --no-print-directory -f mk/lib.mk PVKIT=$(PVKIT)
 
 apps: runtime
 	@for a in $(APPS); do \
-		$(MAKE) --no-print-directory -C apps/$$a PVKIT=$(PVKIT) APP_OUT=$(APP_OUT) || exit 1; \
+		$(MAKE) -s --no-print-directory -C apps/$$a PVKIT=$(PVKIT) APP_OUT=$(APP_OUT) || exit 1; \
 	done
 
 # lwIP as a static library in deps/ (scripts/setup calls this).

@@ -3,7 +3,7 @@
 # 255 (console line and QEMU status) -- never a hang.
 . "$(dirname "$0")/../lib/tap.sh"
 IMG=$TAPPS/crash.img
-plan 16
+plan 18
 
 report() {	# mode, expected report line (regex)
 	boot "crash-$1" --append "crash=$1" "$IMG"
@@ -26,3 +26,8 @@ has_match "stack: backtrace shows the recursion" "$LOG" 'pvkit:     #5 0x[0-9a-f
 
 report canary 'pvkit: error: CRASH: stack protector: the stack frame of the function at 0x[0-9a-f]+ <smash[.a-z0-9]*\+0x[0-9a-f]+> was overwritten'
 report abort 'pvkit: error: CRASH: signal 6 raised \(abort\)'
+
+# PSCI SYSTEM_RESET through the discovered conduit: QEMU (-no-reboot) exits cleanly.
+boot crash-reboot --append "crash=reboot" "$IMG"
+is "reboot: last line and QEMU status" "$(last_line "$LOG") rc=$RC" "pvkit: reboot rc=0"
+lacks_match "reboot: no exit status line (it reset)" "$LOG" 'pvkit: exit status.*'

@@ -1,6 +1,7 @@
 /*
  * crash: faults on purpose so tests can check the crash report. The fault is chosen by
- * the bootargs: crash=null | undef | stack | canary | abort.
+ * the bootargs: crash=null | undef | stack | canary | abort; crash=reboot ends it with
+ * pv_reboot() (PSCI SYSTEM_RESET) instead.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,8 @@ int main(void)
 		smash("this string is far longer than eight bytes");
 	else if (!strcmp(mode, "abort"))
 		abort();
+	else if (!strcmp(mode, "reboot"))
+		pv_reboot();
 	printf("crash: still alive after mode %s\n", mode);
 	return 3;
 }
