@@ -49,9 +49,9 @@ apps: runtime
 		$(MAKE) -s --no-print-directory -C apps/$$a PVKIT=$(PVKIT) APP_OUT=$(APP_OUT) || exit 1; \
 	done
 
-# lwIP as a static library in deps/ (scripts/setup calls this).
-lwip-lib:
-	@$(MAKE) --no-print-directory -f mk/lwip.mk PVKIT=$(PVKIT)
+# lwIP as a static library, $(PVKIT_OUT)/lwip/liblwip.a (scripts/setup calls this).
+lwip-lib: $(LIBFDT_LIB)
+	@$(MAKE) --no-print-directory -f mk/lib.mk PVKIT=$(PVKIT) net
 
 run: setup
 	@$(MAKE) --no-print-directory all

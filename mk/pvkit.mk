@@ -8,6 +8,7 @@
 #     include $(PVKIT)/mk/pvkit.mk
 #
 # Optional: DRIVERS (driver sets to link; default "virtio xenbus", "" for none),
+# NET (lwip: link the TCP/IP stack and its sockets API, see docs/NET.md; default none),
 # APP_CFLAGS, APP_LIBS (extra archives), APP_OUT (default: build),
 # LIBC=picolibc|newlib, PRINTF=integer (picolibc: a printf without floating point,
 # about 4 KiB smaller; default is the full one). Produces $(APP_OUT)/$(APP).img (arm64 Image format, bootable with
@@ -26,6 +27,14 @@ include $(PVKIT)/mk/runtime.mk
 APP_OUT  ?= build
 DRIVERS  ?= virtio xenbus
 DRV_LIBS := $(foreach d,$(DRIVERS),$(RT_OUT)/libpvkit-$(d).a)
+NET      ?=
+ifeq ($(NET),lwip)
+include $(PVKIT)/mk/net.mk
+APP_NET_LIBS := $(NET_LIB) $(LWIP_LIB)
+APP_CPPFLAGS := $(NET_CPPFLAGS)
+else ifneq ($(NET),)
+$(error pvkit.mk: NET must be 'lwip' or empty, not '$(NET)')
+endif
 APP_OBJ  := $(APP_OUT)/obj/$(APP)
 APP_OBJS := $(patsubst %,$(APP_OBJ)/%.o,$(basename $(SRCS)))
 IMG      := $(APP_OUT)/$(APP).img
@@ -37,7 +46,7 @@ all: $(IMG)
 $(APP_OBJ)/%.o: %.c
 	$(call quiet,CC,$(APP)/$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(OPT) $(TARGET_CFLAGS) $(PVKIT_CPPFLAGS) $(APP_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(OPT) $(TARGET_CFLAGS) $(PVKIT_CPPFLAGS) $(APP_CPPFLAGS) $(APP_CFLAGS) -c $< -o $@
 
 $(APP_OBJ)/%.o: %.S
 	$(call quiet,AS,$(APP)/$<)
@@ -52,7 +61,7 @@ APP_LDFLAGS += -Wl,--defsym=vfprintf=__i_vfprintf -Wl,--defsym=vfscanf=__i_vfsca
 endif
 
 LINK = $(CC) $(TARGET_LDFLAGS) $(APP_LDFLAGS) -T $(PVKIT_LDS) -o $@ $(PVKIT_HEAD) $(APP_OBJS) \
-	-Wl,--whole-archive $(PVKIT_LIB) $(DRV_LIBS) -Wl,--no-whole-archive $(APP_LIBS) \
+	-Wl,--whole-archive $(PVKIT_LIB) $(DRV_LIBS) -Wl,--no-whole-archive $(NET_LIBS) $(APP_LIBS) \
 	$(LIBFDT_LIB) $(LIBC_LIBS)
 
 $(APP_OBJ)/syms0.S:
@@ -62,7 +71,7 @@ $(APP_OBJ)/syms0.S:
 $(APP_OBJ)/%.syms.o: $(APP_OBJ)/%.S
 	$(Q)$(CC) $(TARGET_ASFLAGS) -c $< -o $@
 
-$(APP_OBJ)/pass1.elf: $(APP_OBJS) $(PVKIT_HEAD) $(PVKIT_LIB) $(DRV_LIBS) $(APP_OBJ)/syms0.syms.o $(PVKIT_LDS) $(LIBFDT_LIB)
+$(APP_OBJ)/pass1.elf: $(APP_OBJS) $(PVKIT_HEAD) $(PVKIT_LIB) $(DRV_LIBS) $(APP_NET_LIBS) $(APP_OBJ)/syms0.syms.o $(PVKIT_LDS) $(LIBFDT_LIB)
 	$(call quiet,LD,$(APP) (pass 1))
 	$(Q)$(LINK) $(APP_OBJ)/syms0.syms.o
 

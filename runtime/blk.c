@@ -4,27 +4,22 @@
 #include <pvkit/blk.h>
 #include <pvkit/thread.h>
 
-#include <arch/regs.h>
-
-struct waiter {
-	struct pv_waitq wq;
-	int done;
-};
+/* Threads waiting for their requests sleep on this event. A device interrupt
+ * signals it and each waiter polls; a completion found by any thread's poll signals
+ * it too, since it may be another thread's request (its owner sleeps here, not on
+ * a queue of its own). The event count makes "poll found nothing, so sleep" one
+ * step: an interrupt in between makes the sleep return at once. */
+static struct pv_event completions = PV_EVENT_INIT;
 
 static void req_done(struct pv_blk_req *req)
 {
-	struct waiter *w = req->arg;
-
-	w->done = 1;
-	pv_wake_all(&w->wq);
+	*(volatile int *)req->arg = 1;
+	pv_event_signal(&completions);
 }
-
-/* Device interrupts wake every thread waiting on this device: each then polls. */
-static struct pv_waitq completions = PV_WAITQ_INIT;
 
 static void blk_notify(struct pv_blk *b, void *arg)
 {
-	pv_wake_all(&completions);
+	pv_event_signal(&completions);
 }
 
 int pv_blk_submit(struct pv_blk *b, struct pv_blk_req *req)
@@ -42,10 +37,10 @@ int pv_blk_poll(struct pv_blk *b)
 static int sync_io(struct pv_blk *b, enum pv_blk_op op, uint64_t sector, void *buf,
 		   size_t len)
 {
-	struct waiter w = { PV_WAITQ_INIT, 0 };
+	volatile int done = 0;
 	struct pv_blk_req req = {
 		.op = op, .sector = sector, .buf = buf, .len = len,
-		.done = req_done, .arg = &w,
+		.done = req_done, .arg = (void *)&done,
 	};
 	int err;
 
@@ -57,14 +52,11 @@ static int sync_io(struct pv_blk *b, enum pv_blk_op op, uint64_t sector, void *b
 	}
 	if (err)
 		return err;
-	while (!w.done) {
-		/* Masked from the poll to the wait: a completion interrupt in between
-		 * would wake nobody and leave this thread asleep for good. */
-		uint64_t flags = arch_irq_save();
+	while (!done) {
+		unsigned seen = pv_event_read(&completions);
 
-		if (pv_blk_poll(b) == 0 && !w.done)
-			pv_wait(&completions, 0);
-		arch_irq_restore(flags);
+		if (pv_blk_poll(b) == 0 && !done)
+			pv_event_wait(&completions, seen, 0);
 	}
 	return req.status;
 }

@@ -110,7 +110,7 @@ void pv_boot(uint64_t dtb, unsigned entry_el, enum dt_status st)
 	if (dt->truncated)
 		pv_warn("device tree has more than %d nodes: the rest are ignored",
 			DT_MAX_NODES);
-	mem_init(dt, dtb, (uint64_t)(uintptr_t)_text);
+	mem_setup(dt, dtb, (uint64_t)(uintptr_t)_text);
 	libc_init();
 
 	info.version = PVKIT_VERSION;

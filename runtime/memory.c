@@ -91,7 +91,7 @@ static void map_or_fail(uint64_t start, uint64_t end, unsigned prot, const char 
 		pv_boot_fail("out of memory for page tables while mapping %s", what);
 }
 
-void mem_init(const struct dt *dt, uint64_t dtb, uint64_t image_base)
+void mem_setup(const struct dt *dt, uint64_t dtb, uint64_t image_base)
 {
 	struct dt_range banks[MAX_BANKS], rsv[MAX_BANKS];
 	int nbanks = dt_memory(dt, banks, MAX_BANKS);

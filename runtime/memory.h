@@ -7,9 +7,10 @@
 
 /* From the DT's memory nodes and reservations: build and switch to the final page
  * tables (with any device mapped so far), then set up the heap. Calls pv_boot_fail()
- * on a DT without usable RAM. */
+ * on a DT without usable RAM. (Not mem_init: lwIP, linked into networked apps, has
+ * a global of that name.) */
 struct dt;
-void mem_init(const struct dt *dt, uint64_t dtb, uint64_t image_base);
+void mem_setup(const struct dt *dt, uint64_t dtb, uint64_t image_base);
 
 /* One zeroed 4 KiB page (its address is also its PA), or NULL when memory is out. */
 void *mem_page_alloc(void);

@@ -13,7 +13,10 @@
 #define SSIZE_MAX LONG_MAX
 #endif
 
+/* Both libcs define it in <machine/endian.h> (through <sys/types.h>). */
+#ifndef BYTE_ORDER
 #define BYTE_ORDER LITTLE_ENDIAN
+#endif
 #define LWIP_TIMEVAL_PRIVATE 0		/* struct timeval comes from libc */
 #define LWIP_ERRNO_STDINCLUDE 1		/* errno and its codes come from libc */
 

@@ -1,0 +1,8 @@
+/* <netinet/in.h> for apps built with NET := lwip: the BSD sockets API is lwIP's
+ * (lwipopts.h: LWIP_COMPAT_SOCKETS 2 gives it the standard function names). */
+#ifndef PVKIT_NET_NETINET_IN_H
+#define PVKIT_NET_NETINET_IN_H
+
+#include <lwip/sockets.h>
+
+#endif
