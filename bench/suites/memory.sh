@@ -16,6 +16,15 @@ mem_exited_0() { [ "$2" = 0 ] && [ "$(grep -v '^$' "$1" | tail -1)" = "pvkit: ex
 # the run then ends there.
 smoke_ticker() { grep -q '^ticker: type a line' "$1"; }
 MEM_UP_ticker='^ticker: type a line'
+# The network apps get a NIC (user networking) and a static address; they pass once
+# serving (their smoke line), and the run is stopped there.
+smoke_httpd() { grep -q '^pvkit: httpd: serving ' "$1"; }
+MEM_UP_httpd='^pvkit: httpd: serving '
+smoke_kvstore() { grep -q '^pvkit: kvstore: listening on port 6379' "$1"; }
+MEM_UP_kvstore='^pvkit: kvstore: listening on port 6379'
+MEM_BOOTARGS_httpd="ip=10.0.2.15/24 gw=10.0.2.2"
+MEM_BOOTARGS_kvstore=$MEM_BOOTARGS_httpd
+MEM_NIC=(-netdev user,id=n0 -device virtio-net-device,netdev=n0)
 # Bootargs each app gets in the memory test (hcbench: a token run).
 MEM_BOOTARGS_hcbench="iters=10 rounds=1"
 
@@ -37,13 +46,14 @@ mem_try() {
 	var=MEM_BOOTARGS_$app
 	name=mem-$app-$((size >> 10))k
 	perl -0pe "s/\tmemory\@[0-9a-f]+ \{.*?\n\t\};\n/\tmemory\@${MEM_BASE#0x} {\n\t\tdevice_type = \"memory\";\n\t\treg = <0x00 $MEM_BASE 0x00 $size>;\n\t};\n/s;
-		s/(\tchosen \{\n)/\$1\t\tbootargs = \"${!var:-}\";\n/" "$W/virt.dts" >"$W/$name.dts"
+		s{(\tchosen \{\n)}{\$1\t\tbootargs = \"${!var:-}\";\n}" "$W/virt.dts" >"$W/$name.dts"
 	dtc -q -I dts -O dtb -o "$W/$name.dtb" "$W/$name.dts" || return 2
 	local cmd=(qemu-system-aarch64 -M virt,gic-version=3,virtualization=on -cpu cortex-a72
 		-m 512M -smp 1 -nographic -no-reboot -semihosting
 		-device "loader,file=$W/shim.bin,addr=0x40200000,cpu-num=0,force-raw=on"
 		-device "loader,file=$TOP/build/apps/$app.img,addr=$MEM_BASE,force-raw=on"
 		-device "loader,file=$W/$name.dtb,addr=0x40300000,force-raw=on")
+	case $app in httpd | kvstore) cmd+=("${MEM_NIC[@]}") ;; esac
 	meta command "$name: $(printf "%q " "${cmd[@]}" | sed -e "s/\\\\,/,/g" -e "s|$TOP/||g")"
 	local up=MEM_UP_$app rc pid i
 	timeout -k 2 20 "${cmd[@]}" </dev/null >"$LOGS/$name.log" 2>&1 &

@@ -1,28 +1,43 @@
-# Services: httpd requests/s and latency (wrk, keep-alive and Connection: close) and
-# kvstore SET/GET ops/s (redis-benchmark), pvkit against Linux guests (nginx, busybox
-# httpd, redis-server), wall clock. Every guest runs on a tap device in a private network
-# namespace made for the run (QEMU user networking's forwarded port has a listen backlog
-# of 1 and would distort any concurrent load); the clients run in that namespace too.
-# Targets: qemu = pvkit's app on bare QEMU (virtio), pvkit = on the hyp (xenbus),
-# linux = the Linux guest.
-SVC_METRICS=(httpd_rps_keepalive httpd_rps_close httpd_latency_keepalive kvstore_set_ops
-	kvstore_get_ops)
+# Services: httpd and kvstore throughput and latency (wall clock) on pvkit against a Linux
+# guest. The load clients are the apps' own bench/services.sh (wrk for httpd, keep-alive
+# and Connection: close; redis-benchmark -t set,get, unpipelined and 16 deep), run the
+# same way against every server, each on a tap device in a private network namespace
+# (QEMU user networking accepts with a backlog of 1 and would distort any load).
+# Targets: qemu = pvkit's httpd and kvstore on bare QEMU (bench/services.sh boots them),
+# pvkit = on the hyp (needs its network backend), linux = the Linux guest with nginx and
+# redis-server, then busybox httpd (its figures get the suffix _busybox).
+# Every guest gets bench/services.sh's QEMU options: scripts/qemu-run --cpu cortex-a72
+# --mem 512M (one vCPU, GICv3, no EL2) plus the tap device.
+SVC_METRICS=(httpd_rps_keepalive httpd_rps_close httpd_p50_keepalive httpd_p99_keepalive
+	httpd_p50_close httpd_p99_close kvstore_set_ops kvstore_get_ops kvstore_set_ops_p16
+	kvstore_get_ops_p16 kvstore_set_p50 kvstore_set_p99 kvstore_get_p50 kvstore_get_p99)
+SVC_QEMU=(--cpu cortex-a72 --mem 512M)
 SVC_NS=pvbench$$
 SVC_HOST=10.77.0.1 SVC_GUEST=10.77.0.2
-SVC_CONNS=8
+SVC_CONNS=32
+SVC_CLIENT=$TOP/bench/services.sh
 
 svc_unit() {
-	case $1 in kvstore*) echo ops/s ;; *latency*) echo ns ;; *) echo req/s ;; esac
+	case $1 in *_ops*) echo ops/s ;; *_rps_*) echo req/s ;; *) echo ns ;; esac
 }
-svc_metrics_of() {	# httpd|kvstore
-	case $1 in
-	httpd) echo httpd_rps_keepalive httpd_rps_close httpd_latency_keepalive ;;
-	kvstore) echo kvstore_set_ops kvstore_get_ops ;;
-	esac
-}
-svc_na() {	# target app reason
+svc_na_all() {	# target reason [suffix]
 	local m
-	for m in $(svc_metrics_of "$2"); do na "$1" "$m" "$(svc_unit $m)" wall "$3"; done
+	for m in "${SVC_METRICS[@]}"; do na "$1" "$m${3:-}" "$(svc_unit $m)" wall "$2"; done
+}
+svc_opts() { echo --secs "$SVC_SECS" --conns "$SVC_CONNS" --requests "$SVC_REDIS_N"; }
+
+# svc_import JSONL [SUFFIX]: bench/services.sh's records into ours (their format is ours;
+# image sizes are left to the size suite). A metric it did not print becomes n/a.
+svc_import() {
+	perl -MJSON::PP -ne '
+		BEGIN { ($suffix, $recs) = splice @ARGV, 1, 2 }
+		my $r = eval { JSON::PP->new->decode($_) } or next;
+		next if $r->{metric} =~ /_image_bytes$/;
+		open my $o, ">>", $recs or die;
+		my $v = defined $r->{value} ? $r->{value} : "n/a";
+		print $o join("\t", $r->{target}, $r->{metric} . $suffix, $r->{unit}, $v,
+			$r->{method}, "", "", $r->{note} // ($v eq "n/a" ? "not measured" : "")), "\n";' \
+		"$1" "${2:-}" "$WORK/records.tsv"
 }
 
 svc_net_up() {
@@ -33,152 +48,90 @@ svc_net_up() {
 		ip netns exec "$SVC_NS" ip link set tap0 up
 }
 svc_net_down() { ip netns del "$SVC_NS" 2>/dev/null || true; }
-in_ns() { ip netns exec "$SVC_NS" "$@"; }
 
-# svc_up NAME READY-REGEX PROBE QEMU-RUN-ARGS...: boot on the tap device until the console
-# shows READY-REGEX and PROBE (a shell command run in the namespace) succeeds, 60 s at
-# most. 1 if the service never came up (the guest is stopped then).
-svc_up() {
-	local name=$1 ready=$2 probe=$3 i
-	shift 3
-	GUEST_WRAP=(ip netns exec "$SVC_NS")
-	if start_guest "$name" "$ready" --tap tap0 "$@"; then
-		for i in $(seq 120); do
-			in_ns sh -c "$probe" >/dev/null 2>&1 && return 0
-			sleep 0.5
-		done
-	fi
-	stop_guest
-	return 1
-}
-
-# wrk_run NAME URL [HEADER]: "req/s latency-ns" from wrk, after a 1 s warm-up.
-wrk_run() {
-	local name=$1 url=$2 hdr=${3:-}
-	in_ns wrk -t1 -c$SVC_CONNS -d1s ${hdr:+-H "$hdr"} "$url" >/dev/null 2>&1
-	in_ns wrk -t1 -c$SVC_CONNS -d${SVC_SECS}s ${hdr:+-H "$hdr"} "$url" >"$LOGS/$name.wrk" 2>&1
-	perl -ne '$r = $1 if /^Requests\/sec:\s+([\d.]+)/;
-		$l = $1 * {us => 1e3, ms => 1e6, s => 1e9}->{$2} if /^\s+Latency\s+([\d.]+)(us|ms|s)\b/;
-		END { print defined $r && defined $l ? "$r $l\n" : "" }' "$LOGS/$name.wrk"
-}
-
-# svc_record TARGET METRIC VALUE NOTE: VALUE empty means the client failed.
-svc_record() {
-	if [ -n "$3" ]; then
-		record "$1" "$2" "$(svc_unit "$2")" "$3" wall "" "" "$4"
-	else
-		na "$1" "$2" "$(svc_unit "$2")" wall "the load client failed (logs in ${LOGS#$TOP/})"
-	fi
-}
-
-measure_httpd() {	# target name server
-	local r
-	r=($(wrk_run "$2-keepalive" "http://$SVC_GUEST/"))
-	svc_record "$1" httpd_rps_keepalive "${r[0]:-}" "$3, wrk -t1 -c$SVC_CONNS, keep-alive"
-	svc_record "$1" httpd_latency_keepalive "${r[1]:-}" "$3, wrk mean latency, keep-alive"
-	r=($(wrk_run "$2-close" "http://$SVC_GUEST/" "Connection: close"))
-	svc_record "$1" httpd_rps_close "${r[0]:-}" "$3, wrk -t1 -c$SVC_CONNS, Connection: close"
-}
-
-measure_kvstore() {	# target name server
-	local op
-	in_ns redis-benchmark -h "$SVC_GUEST" -n "$SVC_REDIS_N" -c $SVC_CONNS -t set,get --csv \
-		>"$LOGS/$2.csv" 2>&1
-	for op in set get; do
-		svc_record "$1" "kvstore_${op}_ops" "$(perl -ne \
-			'print $1 if /^"'"${op^^}"'","([\d.]+)"/' "$LOGS/$2.csv")" \
-			"$3, redis-benchmark -c$SVC_CONNS -n $SVC_REDIS_N"
-	done
-}
-
-HTTP_PROBE="curl -sf -o /dev/null -m 2 http://$SVC_GUEST/"
-RESP_PROBE="redis-cli -h $SVC_GUEST ping | grep -q PONG"
-
-# pvkit's httpd and kvstore on bare QEMU with virtio-net, address from the bootargs.
+# pvkit's apps on bare QEMU: bench/services.sh boots them itself.
 svc_pvkit_qemu() {
-	local app probe
-	for app in httpd kvstore; do
-		if [ ! -f "$TOP/build/apps/$app.img" ]; then
-			svc_na qemu $app "$app is not on this branch yet"
-			continue
-		fi
-		[ $app = httpd ] && probe=$HTTP_PROBE || probe=$RESP_PROBE
-		guest qemu wall "$TOP/build/apps/$app.img" "ip=$SVC_GUEST/24"
-		progress "services: pvkit $app on bare QEMU"
-		if ! svc_up "svc-qemu-$app" . "$probe" "${GUEST_ARGS[@]}"; then
-			svc_na qemu $app "$app did not answer (log ${LOGS#$TOP/}/svc-qemu-$app.log)"
-			continue
-		fi
-		"measure_$app" qemu "svc-qemu-$app" "pvkit $app (its built-in content)"
-		stop_guest
-	done
+	local out=$WORK/services-qemu.jsonl
+	if [ ! -x "$SVC_CLIENT" ] || [ ! -f "$TOP/build/apps/httpd.img" ]; then
+		svc_na_all qemu "httpd and kvstore (and bench/services.sh) are not on this branch"
+		return
+	fi
+	progress "services: pvkit httpd and kvstore on bare QEMU (bench/services.sh)"
+	meta command "services-qemu: bench/services.sh --target qemu $(svc_opts) (its QEMU consoles: build/bench/services/)"
+	"$SVC_CLIENT" --target qemu $(svc_opts) >"$out" 2>"$LOGS/services-qemu.log"
+	[ -s "$out" ] || { svc_na_all qemu "bench/services.sh printed nothing (${LOGS#$TOP/}/services-qemu.log)"; return; }
+	svc_import "$out"
 }
 
-# The Linux peer: nginx (one worker), busybox httpd (close only: it does not keep
-# connections alive), redis-server (no persistence).
+# The Linux guest: one boot with nginx and redis-server, one with busybox httpd; the
+# same clients (bench/services.sh clients) against each.
 svc_linux() {
-	local img svc base="pvbench.ip=$SVC_GUEST/24"
+	local img why out
 	img=$(linux_initramfs)
 	guest linux wall "$img" ""
 	if [ -n "$GUEST_NA" ]; then
-		svc_na linux httpd "$GUEST_NA"
-		svc_na linux kvstore "$GUEST_NA"
-		na linux httpd_rps_close_busybox req/s wall "$GUEST_NA"
+		svc_na_all linux "$GUEST_NA"
 		return
 	fi
-	for svc in nginx busybox-httpd redis; do
-		guest linux wall "$img" "pvbench.svc=$svc $base"
+	GUEST_WRAP=(ip netns exec "$SVC_NS")
+	for svc in nginx,redis busybox-httpd; do
+		guest linux wall "$img" "pvbench.svc=$svc pvbench.ip=$SVC_GUEST/24"
 		progress "services: Linux guest with $svc"
-		local probe=$HTTP_PROBE
-		[ $svc = redis ] && probe=$RESP_PROBE
-		if ! svc_up "svc-linux-$svc" "^pvbench: ready $svc" "$probe" "${GUEST_ARGS[@]}"; then
-			local why="the Linux guest with $svc did not come up (log ${LOGS#$TOP/}/svc-linux-$svc.log)"
-			case $svc in
-			nginx) svc_na linux httpd "$why" ;;
-			busybox-httpd) na linux httpd_rps_close_busybox req/s wall "$why" ;;
-			redis) svc_na linux kvstore "$why" ;;
-			esac
-			continue
+		local common=("${QEMU_COMMON[@]}")
+		QEMU_COMMON=("${SVC_QEMU[@]}")	# what bench/services.sh gives pvkit's apps
+		start_guest "svc-linux-$svc" "^pvbench: ready $svc" --tap tap0 "${GUEST_ARGS[@]}"
+		QEMU_COMMON=("${common[@]}")
+		out=$WORK/services-linux-$svc.jsonl
+		if [ $svc = nginx,redis ]; then
+			in_ns_wait "curl -sf -o /dev/null -m 2 http://$SVC_GUEST/" &&
+				in_ns_wait "redis-cli -h $SVC_GUEST ping | grep -q PONG" &&
+				"$SVC_CLIENT" clients --ns "$SVC_NS" --addr "$SVC_GUEST" --target linux \
+					$(svc_opts) >"$out" 2>"$LOGS/services-linux-$svc.log"
+		else
+			in_ns_wait "curl -sf -o /dev/null -m 2 http://$SVC_GUEST/" &&
+				"$SVC_CLIENT" clients --app httpd --ns "$SVC_NS" --addr "$SVC_GUEST" \
+					--target linux $(svc_opts) >"$out" 2>"$LOGS/services-linux-$svc.log"
 		fi
-		case $svc in
-		nginx) measure_httpd linux svc-linux-nginx "nginx" ;;
-		busybox-httpd)
-			local r
-			r=($(wrk_run svc-linux-busybox "http://$SVC_GUEST/" "Connection: close"))
-			svc_record linux httpd_rps_close_busybox "${r[0]:-}" \
-				"busybox httpd, wrk -t1 -c$SVC_CONNS, Connection: close"
-			;;
-		redis) measure_kvstore linux svc-linux-redis "redis-server" ;;
-		esac
 		stop_guest
+		why="the Linux guest with $svc did not answer (${LOGS#$TOP/}/svc-linux-$svc.log)"
+		if [ ! -s "$out" ]; then
+			[ $svc = nginx,redis ] && svc_na_all linux "$why" ||
+				for m in httpd_rps_keepalive httpd_rps_close; do
+					na linux "${m}_busybox" req/s wall "$why"
+				done
+		elif [ $svc = nginx,redis ]; then
+			svc_import "$out"
+		else
+			svc_import "$out" _busybox
+		fi
 	done
+	GUEST_WRAP=()
+}
+
+# in_ns_wait PROBE: run PROBE (a shell command) in the namespace until it succeeds, 60 s.
+in_ns_wait() {
+	local i
+	for i in $(seq 120); do
+		ip netns exec "$SVC_NS" sh -c "$1" >/dev/null 2>&1 && return 0
+		sleep 0.5
+	done
+	return 1
 }
 
 suite_services() {
-	local app
-	# On the hyp (xenbus): with the pvkit target.
-	for app in httpd kvstore; do
-		if [ ! -f "$TOP/apps/$app/Makefile" ]; then
-			svc_na pvkit $app "$app is not on this branch yet"
-		else
-			guest pvkit wall "$TOP/build/apps/$app.img" ""
-			svc_na pvkit $app "${GUEST_NA:-bench/suites/services.sh does not drive $app on the hyp yet}"
-		fi
-	done
+	svc_na_all pvkit "the pvkit hyp has no network backend yet (issue 6)"
+	svc_pvkit_qemu
+	if [ ! -x "$SVC_CLIENT" ]; then
+		svc_na_all linux "the load clients (bench/services.sh) are not on this branch"
+		return
+	fi
 	if ! svc_net_up; then
 		svc_net_down
-		local why="could not create the network namespace (root needed)"
-		svc_na qemu httpd "$why"
-		svc_na qemu kvstore "$why"
-		svc_na linux httpd "$why"
-		svc_na linux kvstore "$why"
-		na linux httpd_rps_close_busybox req/s wall "$why"
+		svc_na_all linux "could not create the network namespace (root needed)"
 		return
 	fi
 	trap 'stop_guest; svc_net_down' EXIT
-	svc_pvkit_qemu
 	svc_linux
 	svc_net_down
 	trap - EXIT
-	GUEST_WRAP=()
 }

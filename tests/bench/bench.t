@@ -43,7 +43,7 @@ expect "density: domain memory, domains, instructions per domain on pvkit and Xe
 	"pvkit xen-4.17" "density_domain_mem density_domains" size
 expect "density: instructions per domain" "pvkit xen-4.17" density_per_domain icount
 expect "services: httpd and kvstore on pvkit, bare QEMU and Linux" "pvkit qemu linux" \
-	"httpd_rps_keepalive httpd_rps_close httpd_latency_keepalive kvstore_set_ops kvstore_get_ops" wall
+	"httpd_rps_keepalive httpd_rps_close httpd_p50_keepalive kvstore_set_ops kvstore_get_ops" wall
 
 # With Xen fetched (scripts/setup --bench), its figures must be measured, not n/a.
 if ls "$TOP"/deps/bench/xen/boot/xen-4.17*-arm64 >/dev/null 2>&1; then
