@@ -36,9 +36,16 @@ static void note_prop(struct dt *dt, struct dt_node *nd, const char *name, uint3
 
 int dt_open(struct dt *dt, int cap, const void *fdt)
 {
-	int err = fdt_check_full(fdt, fdt_totalsize(fdt));
-	int cur = -1, depth = 0;
+	int cur = -1, depth = 0, err;
 
+	/* Only version 17 blobs (what every current DT compiler, QEMU, Xen and our hyp
+	 * write): libfdt 1.6.1's fdt_check_full reads through a NULL pointer on some
+	 * malformed pre-17 headers (found by tests/fuzz/fuzz_dt.c). */
+	if (fdt_magic(fdt) != FDT_MAGIC)
+		return -FDT_ERR_BADMAGIC;
+	if (fdt_version(fdt) < 17 || fdt_last_comp_version(fdt) > 17)
+		return -FDT_ERR_BADVERSION;
+	err = fdt_check_full(fdt, fdt_totalsize(fdt));
 	if (err)
 		return err;
 	dt->fdt = fdt;

@@ -71,7 +71,7 @@ $(APP_OBJ)/syms0.S:
 $(APP_OBJ)/%.syms.o: $(APP_OBJ)/%.S
 	$(Q)$(CC) $(TARGET_ASFLAGS) -c $< -o $@
 
-$(APP_OBJ)/pass1.elf: $(APP_OBJS) $(PVKIT_HEAD) $(PVKIT_LIB) $(DRV_LIBS) $(APP_NET_LIBS) $(APP_OBJ)/syms0.syms.o $(PVKIT_LDS) $(LIBFDT_LIB)
+$(APP_OBJ)/pass1.elf: $(APP_OBJS) $(PVKIT_HEAD) $(PVKIT_LIB) $(DRV_LIBS) $(APP_NET_LIBS) $(APP_OBJ)/syms0.syms.o $(PVKIT_LDS) $(LIBFDT_LIB) $(LIBC_FILES)
 	$(call quiet,LD,$(APP) (pass 1))
 	$(Q)$(LINK) $(APP_OBJ)/syms0.syms.o
 

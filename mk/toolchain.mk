@@ -18,6 +18,7 @@ PVKIT_OUT ?= $(PVKIT)/build
 LIBC_CFLAGS  := --specs=picolibc.specs
 LIBC_LDFLAGS := --specs=picolibc.specs
 LIBC_LIBS    :=
+LIBC_FILES   :=
 else ifeq ($(LIBC),newlib)
 PVKIT_OUT ?= $(PVKIT)/build/newlib
 NEWLIB       := $(DEPS)/newlib/install/aarch64-none-elf
@@ -25,6 +26,7 @@ LIBC_CFLAGS  := -nostdinc -isystem $(NEWLIB)/include \
 		-isystem $(shell $(CC) -print-file-name=include) -D_POSIX_TIMERS=1
 LIBC_LDFLAGS := -nostdlib -L$(NEWLIB)/lib
 LIBC_LIBS    := -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
+LIBC_FILES   := $(NEWLIB)/lib/libc.a		# a rebuilt newlib relinks every image
 else
 $(error LIBC must be 'picolibc' or 'newlib', not '$(LIBC)')
 endif

@@ -71,6 +71,9 @@ int main(void)
 	memcpy(cut, blob, len);
 	cut[0] ^= 0xff;
 	ok(dt_open(dt, 64, cut) < 0, "bad magic rejected");
+	memcpy(cut, blob, len);
+	fdt_set_version(cut, 16);
+	is_int(dt_open(dt, 64, cut), -FDT_ERR_BADVERSION, "pre-17 blob rejected before libfdt sees it");
 
 	/* An index too small for the tree: truncated, but what is there is usable. */
 	static DT_STORAGE(small, 4);
