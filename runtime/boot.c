@@ -17,6 +17,7 @@
 #include <arch/cpu.h>
 #include "boot.h"
 #include "console_uart.h"
+#include "console_xen.h"
 #include "devices.h"
 #include "dt.h"
 #include "fmt.h"
@@ -105,7 +106,7 @@ void pv_boot(uint64_t dtb, unsigned entry_el, enum dt_status st)
 	if ((err = dt_open(dt, DT_MAX_NODES, fdt)) != 0)
 		pv_boot_fail("device tree at %#lx is corrupt or truncated: %s", dtb,
 			     fdt_strerror(err));
-	console_uart_init(dt);		/* no UART: output waits for another console */
+	int have_uart = console_uart_init(dt) == 0;	/* else output waits */
 	if (dt->truncated)
 		pv_warn("device tree has more than %d nodes: the rest are ignored",
 			DT_MAX_NODES);
@@ -129,6 +130,8 @@ void pv_boot(uint64_t dtb, unsigned entry_el, enum dt_status st)
 	time_init(dt);
 	console_uart_irq_init(dt);
 	hypercall_init(dt);
+	if (!have_uart)
+		console_xen_init();	/* Xen dom0: Xen keeps the UART */
 	devices_probe(dt);
 
 	sched_start(main_thread, NULL,

@@ -28,10 +28,15 @@ static struct pv_console uart_con = {
 	.getc = uart_getc,
 };
 
+/* The UART /chosen/stdout-path names; without a stdout-path (Xen's dom0less domUs get
+ * none, only their vpl011), the first UART in the DT. */
 static int stdout_uart(const struct dt *dt, uint64_t *base)
 {
 	int node = dt_stdout_node(dt);
 	uint64_t size;
+
+	if (node < 0 && !dt_prop(dt, dt_child(dt, 0, "chosen"), "stdout-path", NULL))
+		node = dt_find_compatible(dt, -1, uart_compat, NULL);
 
 	for (int i = 0; node >= 0 && uart_compat[i]; i++)
 		if (dt_is_compatible(dt, node, uart_compat[i]))
@@ -72,9 +77,12 @@ void console_uart_irq_init(const struct dt *dt)
 {
 	uint64_t base;
 	unsigned intid;
-	int node = stdout_uart(dt, &base);
+	int node;
 
-	if (node < 0 || !uart.base || dt_irq(dt, node, 0, &intid))
+	if (!uart.base)
+		return;		/* no UART console (Xen's dom0): skip the DT search */
+	node = stdout_uart(dt, &base);
+	if (node < 0 || dt_irq(dt, node, 0, &intid))
 		return;		/* input is then polled */
 	if (drv_irq_register(intid, uart_irq, NULL) == 0) {
 		pl011_rx_irq_enable(&uart);

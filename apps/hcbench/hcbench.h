@@ -1,0 +1,55 @@
+/*
+ * hcbench: what each operation module provides to main.c.
+ *
+ * An operation is timed by calling run(n, ctx) once for n repetitions, between two
+ * reads of the virtual counter. Operations written as assembly loops (loops.S) have
+ * the cost of an identical empty loop subtracted, so their figure is exactly the
+ * instructions the operation needs; operations written in C (interrupt round trips)
+ * include their few instructions of loop and call, which docs/BENCH.md states.
+ */
+#ifndef HCBENCH_H
+#define HCBENCH_H
+
+#include <stdint.h>
+
+#include <pvkit/hypervisor.h>
+
+/* Where hcbench runs, decided once in main.c. */
+struct bench_env {
+	const struct pv_hypervisor *hv;
+	int floor;		/* the floor's vectors own EL2: only traps are measured */
+	unsigned gic_version;	/* 2, 3, or 0 */
+	uint64_t gicd;		/* distributor base (physical = virtual), 0 if none */
+	uint64_t gicc;		/* GICv2 CPU interface base, 0 otherwise */
+	uint64_t virtio_mmio;	/* first virtio-mmio slot, 0 if none */
+};
+
+struct op {
+	const char *name;	/* metric name, kvm-unit-tests' arm/micro-bench.c where one exists */
+	const char *what;	/* one line for the report */
+	int trap;		/* a plain trap to EL2: the floor measures it too */
+	/* NULL if the operation can be measured here, else why not (printed as n/a).
+	 * Prepares ctx for run. */
+	const char *(*prepare)(const struct bench_env *env, uint64_t *ctx);
+	void (*run)(uint64_t n, uint64_t ctx);
+	/* The empty loop whose time is subtracted (loops.S), or NULL. */
+	void (*baseline)(uint64_t n, uint64_t ctx);
+};
+
+/* Operation tables, one per module, each ending with a zeroed entry. */
+extern const struct op trap_ops[], gic_ops[], timer_ops[], xen_ops[];
+
+/* loops.S: each repeats one operation n times; x19/x20 keep the count and ctx, which
+ * every hypervisor preserves across a call (SMCCC and the Xen ABI alike). */
+void loop_empty(uint64_t n, uint64_t ctx);
+void loop_smccc_version(uint64_t n, uint64_t ctx);
+void loop_xen_version(uint64_t n, uint64_t ctx);
+void loop_mmio_read32(uint64_t n, uint64_t ctx);
+void loop_eoi_v3(uint64_t n, uint64_t ctx);
+void loop_mmio_write32_1023(uint64_t n, uint64_t ctx);
+
+/* floor.c: install the floor if asked to and possible; returns NULL on success or the
+ * reason it could not be installed. */
+const char *floor_install(void);
+
+#endif

@@ -1,0 +1,40 @@
+# The pvkit hyp (build/hyp/hyp.img, docs/HYP.md) with the image as its only domain,
+# configured like Xen's dom0less domains (docs/CONFIG.md): 8 MiB, one vCPU, a vpl011.
+TARGETS+=(pvkit)
+HYP_IMG=$TOP/build/hyp/hyp.img
+PVKIT_DOMAIN_KIB=8192
+
+pvkit_na() {
+	if [ ! -f "$TOP/hyp/Makefile" ]; then
+		echo "the pvkit hyp is not on this branch"
+	elif [ ! -f "$HYP_IMG" ]; then
+		echo "build/hyp/hyp.img was not built"
+	fi
+}
+
+# guest_pvkit MODE IMAGE BOOTARGS
+guest_pvkit() {
+	GUEST_NA=$(pvkit_na) GUEST_ARGS=()
+	[ -z "$GUEST_NA" ] || return 0
+	local dtb
+	dtb=$WORK/pvkit-$(basename "$2" .img)-$(echo "$3" | cksum | cut -d' ' -f1).dtb
+	dom0less_dt "$dtb" "$2" 1 $PVKIT_DOMAIN_KIB "$3" "" 0
+	dom0less_pvkit "$dtb" "$2" 1
+	if [ "$1" != icount ]; then
+		# wall clock: drop the -icount options dom0less_pvkit added
+		GUEST_ARGS=("${GUEST_ARGS[@]:0:${#GUEST_ARGS[@]}-${#ICOUNT_QEMU[@]}}")
+	fi
+}
+
+# dom0less_pvkit DTB IMAGE N: the hyp with the N domains DTB lists, one copy of IMAGE
+# each (it refuses modules that overlap). The hyp powers the machine off when every
+# domain has ended.
+DOM0LESS_SHARED_pvkit=0
+dom0less_pvkit() {
+	GUEST_NA=$(pvkit_na) GUEST_ARGS=()
+	[ -z "$GUEST_NA" ] || return 0
+	GUEST_ARGS=(--no-semihosting --dtb "$1" "$HYP_IMG" --)
+	mapfile -t -O ${#GUEST_ARGS[@]} GUEST_ARGS < <(dom0less_loaders "$2" "$3" 0)
+	GUEST_ARGS+=("${ICOUNT_QEMU[@]}")
+}
+DOM0LESS_HOST_pvkit=""	# the hyp needs no command line
