@@ -70,7 +70,7 @@ rec() {
 		"$target" "$1" "$2" "$v" "$4" "$note"
 }
 
-in_ns() { ip netns exec "$ns" "$@"; }
+in_ns() { nsenter --net=/run/netns/"$ns" "$@"; }
 
 # wrk_measure NAME URL [HEADER]: records rps, p50 and p99 for NAME (keepalive|close)
 wrk_measure() {

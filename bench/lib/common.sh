@@ -65,7 +65,7 @@ qemu_cmdline() {
 }
 
 # start_guest NAME READY-REGEX QEMU-RUN-ARGS...: boot in the background with the common
-# options, inside the command prefix GUEST_WRAP if set (e.g. ip netns exec NS), until
+# options, inside the command prefix GUEST_WRAP if set (e.g. nsenter --net=/run/netns/NS), until
 # the console shows READY-REGEX (90 s at most), for guests that serve instead of
 # exiting. Sets GUEST_PID; returns 1 if the guest did not get there. stop_guest ends it.
 GUEST_WRAP=() GUEST_PID="" GUEST_LOG=""

@@ -42,10 +42,10 @@ svc_import() {
 
 svc_net_up() {
 	ip netns add "$SVC_NS" &&
-		ip netns exec "$SVC_NS" ip link set lo up &&
-		ip netns exec "$SVC_NS" ip tuntap add tap0 mode tap &&
-		ip netns exec "$SVC_NS" ip addr add "$SVC_HOST/24" dev tap0 &&
-		ip netns exec "$SVC_NS" ip link set tap0 up
+		nsenter --net=/run/netns/"$SVC_NS" ip link set lo up &&
+		nsenter --net=/run/netns/"$SVC_NS" ip tuntap add tap0 mode tap &&
+		nsenter --net=/run/netns/"$SVC_NS" ip addr add "$SVC_HOST/24" dev tap0 &&
+		nsenter --net=/run/netns/"$SVC_NS" ip link set tap0 up
 }
 svc_net_down() { ip netns del "$SVC_NS" 2>/dev/null || true; }
 
@@ -73,7 +73,7 @@ svc_linux() {
 		svc_na_all linux "$GUEST_NA"
 		return
 	fi
-	GUEST_WRAP=(ip netns exec "$SVC_NS")
+	GUEST_WRAP=(nsenter --net=/run/netns/"$SVC_NS")
 	for svc in nginx,redis busybox-httpd; do
 		guest linux wall "$img" "pvbench.svc=$svc pvbench.ip=$SVC_GUEST/24"
 		progress "services: Linux guest with $svc"
@@ -112,7 +112,7 @@ svc_linux() {
 in_ns_wait() {
 	local i
 	for i in $(seq 120); do
-		ip netns exec "$SVC_NS" sh -c "$1" >/dev/null 2>&1 && return 0
+		nsenter --net=/run/netns/"$SVC_NS" sh -c "$1" >/dev/null 2>&1 && return 0
 		sleep 0.5
 	done
 	return 1

@@ -20,7 +20,7 @@ ok "the address comes from ip=" wait_log "$LOG" \
 work=$(mktemp -d)
 at_exit "rm -rf $work"
 # %{http_code} is 000 when no complete response arrived (reset, timeout)
-seq $N | ip netns exec "$ns" xargs -P $N -I{} \
+seq $N | nsenter --net=/run/netns/"$ns" xargs -P $N -I{} \
 	curl -s -o /dev/null --max-time 60 -w '%{http_code}\n' http://10.77.0.2/ \
 	>"$work/codes" 2>/dev/null
 ok200=$(grep -cx 200 "$work/codes")
@@ -29,17 +29,17 @@ other=$(grep -cvxE '200|503' "$work/codes")
 echo "# $ok200 served, $ok503 refused with 503, $other other"
 is "all $N clients answered: 200 or 503, nothing else" "$((ok200 + ok503)) $other" "$N 0"
 is "afterwards a request is served" \
-	"$(ip netns exec "$ns" curl -s -o /dev/null --max-time 20 -w '%{http_code}' http://10.77.0.2/)" 200
+	"$(nsenter --net=/run/netns/"$ns" curl -s -o /dev/null --max-time 20 -w '%{http_code}' http://10.77.0.2/)" 200
 
 # every slot held by an idle connection: a new one gets a complete 503 at once
 holders=()
 for i in $(seq 16); do
-	sleep 9 | ip netns exec "$ns" nc 10.77.0.2 80 >/dev/null 2>&1 &
+	sleep 9 | nsenter --net=/run/netns/"$ns" nc 10.77.0.2 80 >/dev/null 2>&1 &
 	holders+=($!)
 done
 # (until the holders are all connected, a request may still find a free slot)
 for _ in $(seq 40); do
-	out=$(ip netns exec "$ns" curl -s --max-time 20 -w ' %{http_code}' http://10.77.0.2/)
+	out=$(nsenter --net=/run/netns/"$ns" curl -s --max-time 20 -w ' %{http_code}' http://10.77.0.2/)
 	[ "${out##* }" = 503 ] && break
 	sleep 0.25
 done
@@ -50,7 +50,7 @@ is "all slots busy: 503 with its body" "$out" \
 kill "${holders[@]}" 2>/dev/null
 wait "${holders[@]}" 2>/dev/null
 is "slots free again: served" \
-	"$(ip netns exec "$ns" curl -s -o /dev/null --max-time 30 --retry 5 --retry-delay 1 \
+	"$(nsenter --net=/run/netns/"$ns" curl -s -o /dev/null --max-time 30 --retry 5 --retry-delay 1 \
 		-w '%{http_code}' http://10.77.0.2/)" 200
 vm_stop "$VM_PID"
 no_crash "no crash or error on the console" "$LOG"

@@ -49,17 +49,17 @@ trap cleanup EXIT
 netns_tap() {	# name: a namespace with tap0 at 10.9.0.1/24
 	NS=$1
 	ip netns add "$NS" &&
-		ip netns exec "$NS" ip link set lo up &&
-		ip netns exec "$NS" ip tuntap add dev tap0 mode tap &&
-		ip netns exec "$NS" ip addr add 10.9.0.1/24 dev tap0 &&
-		ip netns exec "$NS" ip link set tap0 up
+		nsenter --net=/run/netns/"$NS" ip link set lo up &&
+		nsenter --net=/run/netns/"$NS" ip tuntap add dev tap0 mode tap &&
+		nsenter --net=/run/netns/"$NS" ip addr add 10.9.0.1/24 dev tap0 &&
+		nsenter --net=/run/netns/"$NS" ip link set tap0 up
 }
 # The boot helper, with QEMU inside the namespace so it can open tap0.
 boot_ns() {	# name, qemu-run options...
 	local name=$1
 	shift
 	LOG=$LOGS/$name.log
-	ip netns exec "$NS" "$TOP/scripts/qemu-run" --timeout "${BOOT_TIMEOUT:-60}" "$@" \
+	nsenter --net=/run/netns/"$NS" "$TOP/scripts/qemu-run" --timeout "${BOOT_TIMEOUT:-60}" "$@" \
 		</dev/null 2>&1 | tr -d '\r' >"$LOG"
 	RC=${PIPESTATUS[0]}
 }
@@ -76,7 +76,7 @@ for t in legacy modern; do
 	fi
 	# UDP echo on the host side: each datagram back as "echo: " + payload, each
 	# payload also logged for the check below; gives up after 60 s.
-	ip netns exec "$NS" perl -MIO::Socket::INET -e '
+	nsenter --net=/run/netns/"$NS" perl -MIO::Socket::INET -e '
 		$| = 1;
 		my $s = IO::Socket::INET->new(LocalAddr => "10.9.0.1", LocalPort => 7777,
 			Proto => "udp") or die "udp echo: cannot bind 10.9.0.1:7777: $!\n";

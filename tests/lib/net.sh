@@ -27,7 +27,7 @@ vm_start() {
 	LOG=$LOGS/$name.log
 	: >"$LOG"
 	if [ -n "${NETNS:-}" ]; then
-		ip netns exec "$NETNS" "$TOP/scripts/qemu-run" --timeout "$NET_TIMEOUT" "$@" \
+		nsenter --net=/run/netns/"$NETNS" "$TOP/scripts/qemu-run" --timeout "$NET_TIMEOUT" "$@" \
 			</dev/null >"$LOG" 2>&1 &
 	else
 		"$TOP/scripts/qemu-run" --timeout "$NET_TIMEOUT" "$@" </dev/null >"$LOG" 2>&1 &
@@ -68,15 +68,17 @@ vm_kill9() {
 vm_kill() { vm_kill9 "$1"; }
 
 # A private network namespace with a tap device: netns_tap NS TAP HOSTADDR/N.
-# Removed when the test exits.
+# Removed when the test exits. Commands enter it with `nsenter --net=/run/netns/NS`
+# rather than `ip netns exec`, which also remounts / and /sys and so fails where / is not
+# a mount point (a chroot such as ../shared/tools/fresh-check's).
 netns_tap() {
 	local ns=$1 tap=$2 addr=$3
 	ip netns add "$ns" || return 1
 	at_exit "ip netns del $ns"
-	ip netns exec "$ns" ip link set lo up &&
-		ip netns exec "$ns" ip tuntap add dev "$tap" mode tap &&
-		ip netns exec "$ns" ip addr add "$addr" dev "$tap" &&
-		ip netns exec "$ns" ip link set "$tap" up
+	nsenter --net=/run/netns/"$ns" ip link set lo up &&
+		nsenter --net=/run/netns/"$ns" ip tuntap add dev "$tap" mode tap &&
+		nsenter --net=/run/netns/"$ns" ip addr add "$addr" dev "$tap" &&
+		nsenter --net=/run/netns/"$ns" ip link set "$tap" up
 }
 
 # No crash report, lwIP assertion or runtime error on the console.
