@@ -2,29 +2,34 @@
 
 #include <stddef.h>
 
-static const char *const ec_names[64] = {
-	[EC_UNKNOWN] = "undefined instruction",
-	[EC_WFX] = "WFI/WFE",
-	[EC_FP] = "FP/SIMD access trap",
-	[EC_SVC64] = "SVC",
-	[EC_HVC64] = "HVC",
-	[EC_SMC64] = "SMC",
-	[EC_SYSREG] = "system register access",
-	[EC_IABT_LOW] = "instruction abort (lower EL)",
-	[EC_IABT_CUR] = "instruction abort",
-	[EC_PC_ALIGN] = "PC alignment fault",
-	[EC_DABT_LOW] = "data abort (lower EL)",
-	[EC_DABT_CUR] = "data abort",
-	[EC_SP_ALIGN] = "SP alignment fault",
-	[EC_SERROR] = "SError",
-	[EC_BRK64] = "BRK instruction",
+/* Names inline (no pointers): a table of pointers would cost a relocation each. */
+static const struct {
+	uint8_t ec;
+	char name[29];
+} ec_names[] = {
+	{ EC_UNKNOWN, "undefined instruction" },
+	{ EC_WFX, "WFI/WFE" },
+	{ EC_FP, "FP/SIMD access trap" },
+	{ EC_SVC64, "SVC" },
+	{ EC_HVC64, "HVC" },
+	{ EC_SMC64, "SMC" },
+	{ EC_SYSREG, "system register access" },
+	{ EC_IABT_LOW, "instruction abort (lower EL)" },
+	{ EC_IABT_CUR, "instruction abort" },
+	{ EC_PC_ALIGN, "PC alignment fault" },
+	{ EC_DABT_LOW, "data abort (lower EL)" },
+	{ EC_DABT_CUR, "data abort" },
+	{ EC_SP_ALIGN, "SP alignment fault" },
+	{ EC_SERROR, "SError" },
+	{ EC_BRK64, "BRK instruction" },
 };
 
 const char *esr_class_name(uint64_t esr)
 {
-	const char *n = ec_names[ESR_EC(esr)];
-
-	return n ? n : "unexpected exception class";
+	for (size_t i = 0; i < sizeof(ec_names) / sizeof(ec_names[0]); i++)
+		if (ec_names[i].ec == ESR_EC(esr))
+			return ec_names[i].name;
+	return "unexpected exception class";
 }
 
 const char *esr_fault_name(uint64_t esr)
