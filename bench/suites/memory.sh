@@ -36,7 +36,7 @@ mem_setup() {
 		"$TOP/tests/boot/shim.S" &&
 		aarch64-linux-gnu-objcopy -O binary -j .text "$W/shim.elf" "$W/shim.bin" &&
 		qemu-system-aarch64 -M "virt,gic-version=3,virtualization=on,dumpdtb=$W/virt.dtb" \
-			-cpu cortex-a72 -m 512M -smp 1 -nographic >/dev/null 2>&1 &&
+			-cpu cortex-a72 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1 &&
 		dtc -q -I dtb -O dts -o "$W/virt.dts" "$W/virt.dtb"
 }
 
@@ -49,7 +49,7 @@ mem_try() {
 		s{(\tchosen \{\n)}{\$1\t\tbootargs = \"${!var:-}\";\n}" "$W/virt.dts" >"$W/$name.dts"
 	dtc -q -I dts -O dtb -o "$W/$name.dtb" "$W/$name.dts" || return 2
 	local cmd=(qemu-system-aarch64 -M virt,gic-version=3,virtualization=on -cpu cortex-a72
-		-m 512M -smp 1 -nographic -no-reboot -semihosting
+		-m 512M -smp 1 -nographic -nic none -no-reboot -semihosting
 		-device "loader,file=$W/shim.bin,addr=0x40200000,cpu-num=0,force-raw=on"
 		-device "loader,file=$TOP/build/apps/$app.img,addr=$MEM_BASE,force-raw=on"
 		-device "loader,file=$W/$name.dtb,addr=0x40300000,force-raw=on")
