@@ -3,7 +3,7 @@
 # scripts/hyp-run (QEMU virt, virtualization=on, gic-version=3, -semihosting so the
 # hyp's exit status -- the number of domains that crashed -- reaches us).
 . "$(dirname "$0")/../lib/tap.sh"
-plan 38
+plan 40
 
 hyp() {	# name, config, hyp-run options...
 	local name=$1 cfg=$2
@@ -47,18 +47,21 @@ is "timer: exit status 0" "$RC" 0
 
 # 4. Isolation: a write to the hyp's UART and a read past the guest's RAM stop those
 #    domains with a report; the hyp's own load address is, for a guest, its own RAM;
-#    the other domains finish with intact output.
+#    a cache clean by set/way (trapped, never emulated) stops that domain too; the
+#    other domains finish with intact output.
 hyp isolation isolation --smp 2
 has_match "isolation: write to 0x9000000 reported" "$LOG" '\(hyp\) d1 \(uart\): vCPU 0 stopped: write outside the domain.s memory'
 has_match "isolation: with PC and address" "$LOG" '\(hyp\) d1 \(uart\):   pc 0x[0-9a-f]+ ipa 0x9000000 far 0x9000000 esr 0x[0-9a-f]+'
 has_match "isolation: read past RAM reported" "$LOG" '\(hyp\) d2 \(beyond\): vCPU 0 stopped: read outside the domain.s memory'
 ended d1 uart crashed
 ended d2 beyond crashed
+has_match "isolation: set/way cache clean reported" "$LOG" '\(hyp\) d6 \(setway\): vCPU 0 stopped: illegal system register access'
+ended d6 setway crashed
 lacks_match "isolation: no poke survived" "$LOG" '\(d[0-9]\) poke: survived'
 has_line "isolation: the hyp's address is the guest's own RAM" "$LOG" "(d3) poke: 0x40080000 holds 0x14000200, my image starts with 0x14000200: my own memory"
 has_line "isolation: hello output intact" "$LOG" "(d4) hypervisor: pvkit (xen 4.17, DT says 4.17)"
 has_line "isolation: spin finishes" "$LOG" "(d5) spin: done"
-is "isolation: exit status = 2 crashed domains" "$RC" 2
+is "isolation: exit status = 3 crashed domains" "$RC" 3
 
 # 5. 100,000 random hypercalls (seed in dts/hyp/fuzz.dts) beside two other domains.
 hyp fuzz fuzz --smp 2

@@ -2,7 +2,11 @@
  * Trapped system-register accesses (EC 0x18), matched against a const table:
  * SGI generation is emulated, debug and PMU registers (trapped by MDCR_EL2 so guests
  * cannot watch or disturb each other) read as zero and ignore writes, and anything
- * else that reaches EL2 is an illegal access: the domain is stopped (fault.c).
+ * else that reaches EL2 is an illegal access: the domain is stopped (fault.c). That
+ * includes DC ISW/CSW/CISW (trapped by HCR_EL2.TSW): cleaning caches by set/way works
+ * on the physical caches of the machine, has no sound use inside a virtual machine
+ * (Linux's arm64 kernel issues none; KVM emulates it by flushing the whole guest) and
+ * pvkit does not emulate it.
  */
 #include <arch/traps.h>
 

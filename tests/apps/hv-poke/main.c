@@ -5,6 +5,8 @@
  * the driver environment), so the access really reaches stage 2.
  *   op=own: read the hyp's physical load address, which in guest-physical terms is
  *   this domain's own RAM: it must see its own image there, never the hyp.
+ *   op=setway: clean and invalidate a data-cache line by set/way (DC CISW), a
+ *   system instruction the hyp traps and refuses (no addr= needed).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,12 @@ int main(void)
 	char a[24], op[8];
 	uint64_t addr;
 
+	if (pv_bootarg("op", op, sizeof(op)) && !strcmp(op, "setway")) {
+		printf("poke: dc cisw\n");
+		__asm__ volatile("dc cisw, %0" : : "r"(0UL) : "memory");
+		printf("poke: survived\n");
+		return 1;
+	}
 	if (!pv_bootarg("addr", a, sizeof(a)) || !pv_bootarg("op", op, sizeof(op))) {
 		printf("poke: need addr= and op=\n");
 		return 2;

@@ -29,7 +29,9 @@
 #define ICH_AP1R0_EL2	S3_4_C12_C9_0
 
 /* HCR_EL2 for guests: stage 2 on, interrupts and SErrors to EL2, WFI/WFE and SMC
- * trapped, TLB and barrier operations broadcast inner shareable, EL1 is AArch64. */
+ * trapped, data-cache maintenance by set/way trapped (it acts on the physical caches
+ * every domain shares; sysreg_trap.c), TLB and barrier operations broadcast inner
+ * shareable, EL1 is AArch64. */
 #define HCR_VM		(1UL << 0)
 #define HCR_SWIO	(1UL << 1)
 #define HCR_FMO		(1UL << 3)
@@ -40,9 +42,10 @@
 #define HCR_TWI		(1UL << 13)
 #define HCR_TWE		(1UL << 14)
 #define HCR_TSC		(1UL << 19)
+#define HCR_TSW		(1UL << 22)
 #define HCR_RW		(1UL << 31)
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | \
-			 HCR_BSU_IS | HCR_TWI | HCR_TWE | HCR_TSC | HCR_RW)
+			 HCR_BSU_IS | HCR_TWI | HCR_TWE | HCR_TSC | HCR_TSW | HCR_RW)
 
 /* CPTR_EL2: RES1 bits, FP/SIMD trap (lazy switching), SVE and trace traps. */
 #define CPTR_RES1	0x33ffUL
