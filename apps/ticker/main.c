@@ -1,7 +1,8 @@
 /*
  * ticker: a domain that keeps running (the hyp demo, `make run HYP=1`): a line every
  * five seconds from one thread, and every line you type echoed back by another, to
- * show where console input goes. "quit" ends it.
+ * show where console input goes. "quit" ends it; so does a shutdown request from the
+ * hypervisor (Ctrl-C on the pvkit hyp: drivers/xenbus/control.c).
  */
 #include <stdio.h>
 #include <string.h>

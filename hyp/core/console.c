@@ -8,6 +8,7 @@
 #include "fmt.h"
 #include "log.h"
 #include "pl011.h"
+#include "shutdown.h"
 #include "vpl011.h"
 #include "xen/console_back.h"
 
@@ -16,6 +17,7 @@ static int have_uart;
 static unsigned uart_irq;
 static struct spinlock lock;
 static unsigned focus;		/* domain id that gets input; 0 = none yet */
+static unsigned shutdowns;	/* Ctrl-C presses */
 
 int console_init(const struct dt *dt)
 {
@@ -137,6 +139,12 @@ void console_rx(void)
 	while (have_uart && (c = pl011_getc(&uart)) >= 0) {
 		if (c == CONSOLE_ESCAPE) {
 			switch_focus();
+			continue;
+		}
+		if (c == CONSOLE_SHUTDOWN) {
+			log_msg(shutdowns++ ? "Ctrl-C again: ending every domain now" :
+				"Ctrl-C: asking every domain to power off (again: end them now)");
+			domains_shutdown_all(shutdowns > 1);
 			continue;
 		}
 		struct domain *d = domain_by_id(focus);

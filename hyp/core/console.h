@@ -2,7 +2,8 @@
  * The hyp owns the real UART. Every domain's output (vpl011 and Xen console_io) is
  * collected per line and written with a "(dN) " prefix; the hyp's own lines start
  * with "(hyp) ". Input goes to one domain at a time: Ctrl-] (0x1d) moves it to the
- * next running domain (docs/HYP.md).
+ * next running domain; Ctrl-C (0x03) is the hyp's, not a domain's: it asks every
+ * domain to power off, and a second one ends them at once (docs/HYP.md).
  */
 #ifndef CORE_CONSOLE_H
 #define CORE_CONSOLE_H
@@ -12,6 +13,7 @@
 #include "dt.h"
 
 #define CONSOLE_ESCAPE	0x1d	/* Ctrl-] */
+#define CONSOLE_SHUTDOWN	0x03	/* Ctrl-C */
 
 struct domain;
 

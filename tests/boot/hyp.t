@@ -3,7 +3,7 @@
 # scripts/hyp-run (QEMU virt, virtualization=on, gic-version=3, -semihosting so the
 # hyp's exit status -- the number of domains that crashed -- reaches us).
 . "$(dirname "$0")/../lib/tap.sh"
-plan 42
+plan 48
 
 hyp() {	# name, config, hyp-run options...
 	local name=$1 cfg=$2
@@ -85,3 +85,29 @@ has_match "bad: not an Image" "$LOG" '\(hyp\) d5 \(notimage\): not started: kern
 has_line "bad: bad policy value" "$LOG" '(hyp) d6 (badpolicy): not started: property "pvkit,on-crash" = "explode": expected "destroy" or "restart"'
 has_line "bad: two consoles" "$LOG" '(hyp) d8 (twocons): not started: property "pvkit,console" = "xen" and property "vpl011": a domain has one console (drop one)'
 has_line "bad: the good domain runs" "$LOG" "(d1) pvkit: exit status 0"
+
+# 7. Ctrl-C on the hyp's console (what `make run` relies on): the domain that listens
+#    for Xen's control/shutdown powers itself off, the other is shut down by the hyp,
+#    and the machine powers off with no domain counted as crashed.
+LOG=$LOGS/hyp-ctrlc.log
+fifo=$TOUT/hyp/ctrlc.fifo
+rm -f "$fifo" "$TOUT/hyp/ctrlc.rc"
+mkfifo "$fifo"
+( "$TOP/scripts/hyp-run" --exit-status --timeout "${BOOT_TIMEOUT:-120}" --out "$TOUT/hyp" \
+	"$TOP/dts/hyp/ctrlc.dts" <"$fifo" >"$LOG.raw" 2>&1; echo $? >"$TOUT/hyp/ctrlc.rc" ) &
+exec 7>"$fifo"
+for _ in $(seq 600); do	# until both run (at most a minute)
+	grep -q "(d1) ticker: tick 0" "$LOG.raw" && grep -q "(d2) spin: spinning" "$LOG.raw" &&
+		break
+	sleep 0.1
+done
+printf '\003' >&7
+wait
+exec 7>&-
+tr -d '\r' <"$LOG.raw" >"$LOG"
+has_line "ctrlc: the hyp asks" "$LOG" "(hyp) d1 (ticker): asked to power off"
+has_line "ctrlc: the guest hears it" "$LOG" "(d1) pvkit: xenbus: the hypervisor asks us to power off"
+has_line "ctrlc: the guest that does not listen is shut down" "$LOG" "(hyp) d2 (spin): shut down by the hyp"
+ended d1 ticker "powered off"
+ended d2 spin "powered off"
+is "ctrlc: exit status 0" "$(cat "$TOUT/hyp/ctrlc.rc" 2>/dev/null)" 0
