@@ -59,6 +59,17 @@ struct pv_blk *pv_blk_get(unsigned index)
 	return b;
 }
 
+/* The asynchronous calls only: the hyp has no threads to wait in pv_blk_read & co. */
+int pv_blk_submit(struct pv_blk *b, struct pv_blk_req *req)
+{
+	return b->ops->submit(b, req);
+}
+
+int pv_blk_poll(struct pv_blk *b)
+{
+	return b->ops->poll(b);
+}
+
 struct pv_blk *devices_blk_find(const char *what)
 {
 	unsigned long idx = 0;
