@@ -1,7 +1,7 @@
 /*
  * The xenbus core for guests: event channels, grant tables and the xenstore client,
- * on any Xen-compatible hypervisor (the pvkit hyp, Xen). Frontends (the console here;
- * blkfront and netfront in phase 2) and tests use this API; they call xenbus_init()
+ * on any Xen-compatible hypervisor (the pvkit hyp, Xen). Frontends (the console,
+ * blkfront; netfront next) and tests use this API; they call xenbus_init()
  * from their probe of the /hypervisor node (compatible "xen,xen"), which brings the
  * core up once.
  *

@@ -86,6 +86,48 @@ static void parse_console(const struct dt *dt, int node, struct dom_config *c)
 			      "a domain has one console (drop one)");
 }
 
+/* pvkit,disk = "<host disk index or name>", pvkit,disk-range = <first count> (sectors,
+ * one or two cells each), pvkit,disk-readonly. Whether the disk exists and the range
+ * fits it is known only once the host devices are probed (blkback_create). */
+static void parse_disk(const struct dt *dt, int node, struct dom_config *c)
+{
+	const char *v = dt_string(dt, node, "pvkit,disk", NULL);
+	const fdt32_t *p;
+	int len;
+
+	if (!v && !dt_prop(dt, node, "pvkit,disk", NULL)) {
+		if (dt_prop(dt, node, "pvkit,disk-range", NULL) ||
+		    dt_prop(dt, node, "pvkit,disk-readonly", NULL))
+			config_reject(c, "property \"pvkit,disk-range\" or \"pvkit,disk-readonly\""
+				      " without \"pvkit,disk\" (which host disk?)");
+		return;
+	}
+	if (!v || !*v || strlen(v) >= sizeof(c->disk)) {
+		config_reject(c, "property \"pvkit,disk\": expected a host disk index (\"0\") "
+			      "or name (\"virtio-blk0\")");
+		return;
+	}
+	copy_str(c->disk, sizeof(c->disk), v);
+	c->disk_ro = dt_prop(dt, node, "pvkit,disk-readonly", NULL) != NULL;
+	if (!(p = dt_prop(dt, node, "pvkit,disk-range", &len)))
+		return;
+	if (len == 8) {
+		c->disk_first = fdt32_to_cpu(p[0]);
+		c->disk_sectors = fdt32_to_cpu(p[1]);
+	} else if (len == 16) {
+		c->disk_first = (uint64_t)fdt32_to_cpu(p[0]) << 32 | fdt32_to_cpu(p[1]);
+		c->disk_sectors = (uint64_t)fdt32_to_cpu(p[2]) << 32 | fdt32_to_cpu(p[3]);
+	} else {
+		config_reject(c, "property \"pvkit,disk-range\" has %d bytes: expected <first "
+			      "count> in sectors, one or two cells each", len);
+		return;
+	}
+	if (!c->disk_sectors || c->disk_first + c->disk_sectors < c->disk_first)
+		config_reject(c, "property \"pvkit,disk-range\" = %lu+%lu: expected a non-empty "
+			      "range", (unsigned long)c->disk_first,
+			      (unsigned long)c->disk_sectors);
+}
+
 static void parse_module(const struct dt *dt, int m, struct dom_config *c)
 {
 	int kernel = dt_is_compatible(dt, m, "multiboot,kernel");
@@ -155,6 +197,7 @@ static void parse_domain(const struct dt *dt, int node, struct dom_config *c)
 			      c->max_restarts);
 	c->vpl011 = dt_prop(dt, node, "vpl011", NULL) != NULL;
 	parse_console(dt, node, c);
+	parse_disk(dt, node, c);
 	parse_policy(dt, node, "pvkit,on-poweroff", &c->on_poweroff, c);
 	parse_policy(dt, node, "pvkit,on-reboot", &c->on_reboot, c);
 	parse_policy(dt, node, "pvkit,on-crash", &c->on_crash, c);

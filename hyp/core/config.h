@@ -31,6 +31,9 @@ struct dom_config {
 	unsigned vcpus;
 	int vpl011;
 	int pv_console;			/* pvkit,console = "xen": the xencons ring */
+	char disk[CFG_NAME_MAX];	/* pvkit,disk: host disk index or name; "": none */
+	uint64_t disk_first, disk_sectors;	/* pvkit,disk-range; sectors 0: to the end */
+	int disk_ro;			/* pvkit,disk-readonly */
 	uint64_t kernel_base, kernel_size;	/* host physical, where QEMU put it */
 	uint64_t ramdisk_base, ramdisk_size;	/* size 0: none */
 	char bootargs[CFG_ARGS_MAX];

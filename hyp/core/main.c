@@ -1,7 +1,7 @@
 /*
  * Boot, from the MMU on to the first guest: each step needs the ones before it.
  *   host DT -> console -> memory -> GIC and this pCPU -> domain configs -> other
- *   pCPUs -> domains -> scheduler.
+ *   pCPUs -> host devices -> domains -> scheduler.
  */
 #include <libfdt.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 #include "config.h"
 #include "console.h"
 #include "domain.h"
+#include "devices.h"
 #include "dt.h"
 #include "log.h"
 #include "mem.h"
@@ -136,6 +137,8 @@ void hyp_main(uint64_t dtb)
 		gic_enable(console_irq());
 		console_rx_enable();
 	}
+	/* Disks and NICs for the backends, before the domains that use them. */
+	devices_probe(dt);
 	if (xenstore_init())
 		panic("out of memory for xenstore (%lu KiB)", (unsigned long)(mem_free_pages() *
 								PAGE_SIZE / 1024));

@@ -1,6 +1,7 @@
 /* A domain's Xen services, brought up and taken down in dependency order. */
 #include "xen/xdom.h"
 
+#include "blkback.h"
 #include "console_back.h"
 #include "domain.h"
 #include "evtchn.h"
@@ -11,7 +12,8 @@
 int xen_domain_create(struct domain *d)
 {
 	if (evtchn_domain_init(d) || xenstore_domain_intro(d) ||
-	    (d->cfg->pv_console && console_back_create(d)))
+	    (d->cfg->pv_console && console_back_create(d)) ||
+	    (d->cfg->disk[0] && blkback_create(d)))
 		return -1;
 	return 0;
 }
@@ -20,6 +22,7 @@ void xen_domain_destroy(struct domain *d)
 {
 	/* Backends first: they hold grants and event channels of the domain. */
 	xenback_domain_gone(d->id);
+	blkback_destroy(d);
 	console_back_destroy(d);
 	xenstore_domain_release(d);
 	evtchn_domain_destroy(d);

@@ -3,7 +3,7 @@
 # scripts/hyp-run (QEMU virt, virtualization=on, gic-version=3, -semihosting so the
 # hyp's exit status -- the number of domains that crashed -- reaches us).
 . "$(dirname "$0")/../lib/tap.sh"
-plan 48
+plan 53
 
 hyp() {	# name, config, hyp-run options...
 	local name=$1 cfg=$2
@@ -111,3 +111,15 @@ has_line "ctrlc: the guest that does not listen is shut down" "$LOG" "(hyp) d2 (
 ended d1 ticker "powered off"
 ended d2 spin "powered off"
 is "ctrlc: exit status 0" "$(cat "$TOUT/hyp/ctrlc.rc" 2>/dev/null)" 0
+
+# 8. Host devices: the hyp drives two virtio-blk disks (one read-only) and a virtio-net
+#    device itself (drivers/virtio built for EL2); the guests run as before.
+truncate -s 1M "$TOUT/hostdev-a.img"
+truncate -s 2M "$TOUT/hostdev-b.img"
+hyp hostdev timer --smp 2 --disk "$TOUT/hostdev-a.img" --disk "$TOUT/hostdev-b.img,ro" \
+	--net user
+has_line "hostdev: disk 0 found" "$LOG" "(hyp) virtio-blk0: host disk, 2048 sectors"
+has_line "hostdev: disk 1 found, read-only" "$LOG" "(hyp) virtio-blk1: host disk, 4096 sectors, read-only"
+has_match "hostdev: NIC found" "$LOG" '\(hyp\) virtio-net0: host NIC, mac 52:54:00:12:34:56 mtu 1500'
+has_line "hostdev: the guests still run" "$LOG" "(d1) timer: 100 of 100 deadlines"
+is "hostdev: exit status 0" "$RC" 0

@@ -16,6 +16,12 @@ static inline void spin_lock(struct spinlock *l)
 			__asm__ volatile("yield");
 }
 
+/* 1 if taken, 0 if someone holds it (for work that the holder can finish instead). */
+static inline int spin_trylock(struct spinlock *l)
+{
+	return !__atomic_exchange_n(&l->v, 1, __ATOMIC_ACQUIRE);
+}
+
 static inline void spin_unlock(struct spinlock *l)
 {
 	__atomic_store_n(&l->v, 0, __ATOMIC_RELEASE);
