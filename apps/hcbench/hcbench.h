@@ -10,6 +10,7 @@
 #ifndef HCBENCH_H
 #define HCBENCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <pvkit/hypervisor.h>
@@ -37,7 +38,21 @@ struct op {
 };
 
 /* Operation tables, one per module, each ending with a zeroed entry. */
-extern const struct op trap_ops[], gic_ops[], timer_ops[], xen_ops[];
+extern const struct op trap_ops[], gic_ops[], timer_ops[], xen_ops[], io_ops[];
+
+/* main.c: "key=value" or a bare "key" from the bootargs (or the built-in ones). */
+const char *bench_arg(const char *key, char *buf, size_t len);
+
+/* ops_xen.c: NULL if the Xen event-channel operations can be tried here, else why not;
+ * "what failed: error N (ENOSYS)" in buf. */
+const char *need_xen(const struct bench_env *env);
+const char *xen_failed(char *buf, size_t len, const char *what, long err);
+
+/* pingpong.c: the two sides of domain_switch. */
+int pingpong_serve(unsigned peer);
+const char *pingpong_prepare(const struct bench_env *env, uint64_t *ctx);
+void pingpong_run(uint64_t n, uint64_t ctx);
+void pingpong_finish(void);
 
 /* loops.S: each repeats one operation n times; x19/x20 keep the count and ctx, which
  * every hypervisor preserves across a call (SMCCC and the Xen ABI alike). */

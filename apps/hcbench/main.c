@@ -12,7 +12,9 @@
  * -icount they are emulator wall-clock time. bench/run says which it asked for.
  *
  * Bootargs: iters=N (default 10000), rounds=R (default 5), floor (install the floor's
- * EL2 vectors first and measure only the traps: bench/floor/).
+ * EL2 vectors first and measure only the traps: bench/floor/), ops=a,b (measure only
+ * these; the others are not printed), pingpong=ping|pong peer=D (domain_switch's two
+ * sides, pingpong.c: the pong side only answers).
  * `idle` instead: print "bench: idle cntpct=<physical counter>" and stay up doing nothing
  * (the density benchmark counts such domains; the physical counter is the machine's
  * since reset, the virtual one a hypervisor may offset per domain).
@@ -27,7 +29,7 @@
 
 #define MAX_ROUNDS	64
 
-static const struct op *const tables[] = { trap_ops, gic_ops, timer_ops, xen_ops };
+static const struct op *const tables[] = { trap_ops, gic_ops, timer_ops, xen_ops, io_ops };
 
 /*
  * A built-in command line, used when /chosen/bootargs is empty: Xen 4.17 keeps the
@@ -38,7 +40,7 @@ static const struct op *const tables[] = { trap_ops, gic_ops, timer_ops, xen_ops
 static const char builtin[96] __attribute__((used)) = BUILTIN_MARKER;
 
 /* "key=value" or a bare "key" from the bootargs (or the built-in ones), into buf. */
-static const char *arg(const char *key, char *buf, size_t len)
+const char *bench_arg(const char *key, char *buf, size_t len)
 {
 	const char *p = builtin + sizeof(BUILTIN_MARKER) - 1;
 	size_t klen = strlen(key);
@@ -68,7 +70,7 @@ static uint64_t bootarg_num(const char *key, uint64_t dflt, uint64_t max)
 	char buf[24];
 	uint64_t v;
 
-	if (!arg(key, buf, sizeof(buf)))
+	if (!bench_arg(key, buf, sizeof(buf)))
 		return dflt;
 	v = strtoull(buf, NULL, 0);
 	return v >= 1 && v <= max ? v : dflt;
@@ -149,6 +151,21 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Is op selected by the bootarg ops=a,b (all are when there is none)? */
+static int selected(const char *name)
+{
+	char list[128];
+	size_t n = strlen(name);
+
+	if (!bench_arg("ops", list, sizeof(list)))
+		return 1;
+	for (const char *p = list; *p; p += strcspn(p, ","), p += *p == ',') {
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return 1;
+	}
+	return 0;
+}
+
 static void measure(const struct op *op, const struct bench_env *env, uint64_t iters,
 		    unsigned rounds)
 {
@@ -179,24 +196,30 @@ int main(void)
 	uint64_t iters = bootarg_num("iters", 10000, 100000000);
 	unsigned rounds = bootarg_num("rounds", 5, MAX_ROUNDS);
 	const char *floor_error = NULL;
-	char flag[4];
+	char flag[8];
 
-	if (arg("idle", flag, sizeof(flag)))
+	if (bench_arg("idle", flag, sizeof(flag)))
 		idle();
+	if (bench_arg("pingpong", flag, sizeof(flag)) && !strcmp(flag, "pong") &&
+	    bench_arg("peer", flag, sizeof(flag)))
+		return pingpong_serve((unsigned)atoi(flag));
 	find_devices(&env);
 	printf("bench: start hcbench hypervisor=%s conduit=\"%s\" counter=%lu Hz gic=v%u\n",
 	       env.hv->name, pv_conduit_name(), (unsigned long)pv_counter_hz(),
 	       env.gic_version);
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
 		for (const struct op *op = tables[t]; op->name; op++)
-			printf("bench-op: %s %s\n", op->name, op->what);
+			if (selected(op->name))
+				printf("bench-op: %s %s\n", op->name, op->what);
 
-	if (arg("floor", flag, sizeof(flag))) {
+	if (bench_arg("floor", flag, sizeof(flag))) {
 		floor_error = floor_install();
 		env.floor = !floor_error;
 	}
 	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
 		for (const struct op *op = tables[t]; op->name; op++) {
+			if (!selected(op->name))
+				continue;
 			if (floor_error)
 				printf("bench: %s n/a floor not installed: %s\n", op->name,
 				       floor_error);
@@ -204,6 +227,7 @@ int main(void)
 				measure(op, &env, iters, rounds);
 			fflush(stdout);
 		}
+	pingpong_finish();
 	printf("bench: end\n");
 	return 0;
 }

@@ -3,6 +3,12 @@
  * emulates (or passes through), end of interrupt, and an interrupt sent to oneself.
  */
 #include <stddef.h>
+#include <string.h>
+
+#include <libfdt.h>
+#include <pvkit/smp.h>
+#include <pvkit/sysinfo.h>
+#include <pvkit/time.h>
 
 #include <pvkit/hypercall.h>
 #include "env.h"
@@ -55,29 +61,43 @@ static void run_eoi(uint64_t n, uint64_t ctx)
 		loop_eoi_v3(n, 0);
 }
 
-/* Self-IPI: send SGI_BENCH to this CPU and wait until its handler has run. */
-static volatile uint64_t sgi_seen;
+/*
+ * SGIs: SGI_BENCH is the runtime's IPI (pv_ipi_handler, include/pvkit/smp.h), one
+ * handler on every CPU. sgi_self sends it to this CPU; ipi sends it to CPU 1, whose
+ * handler sends one back. seen[] counts what each CPU took.
+ */
+static volatile uint64_t seen[2];
 static uint64_t sgi_gicd;
 
 static void sgi_handler(void *arg)
 {
-	sgi_seen++;
+	unsigned me = pv_cpu_self();
+
+	if (me < 2)
+		seen[me]++;
+	if (me == 1)
+		pv_ipi_send(0);		/* the answer */
+}
+
+static const char *sgi_setup(const struct bench_env *env)
+{
+	static const char *result;
+	static int tried;
+
+	if (env->gic_version != 2 && env->gic_version != 3)
+		return "no GIC";
+	if (!tried) {
+		tried = 1;
+		if (pv_ipi_handler(sgi_handler, NULL))
+			result = "SGI 1 is taken";
+	}
+	return result;
 }
 
 static const char *prepare_sgi(const struct bench_env *env, uint64_t *ctx)
 {
-	static int registered;
-
-	if (env->gic_version != 2 && env->gic_version != 3)
-		return "no GIC";
-	if (!registered) {
-		if (drv_irq_register(SGI_BENCH, sgi_handler, NULL))
-			return "SGI 1 is taken";
-		drv_irq_enable(SGI_BENCH);
-		registered = 1;
-	}
 	sgi_gicd = env->gic_version == 2 ? env->gicd : 0;
-	return NULL;
+	return sgi_setup(env);
 }
 
 static void send_self_sgi(void)
@@ -99,17 +119,106 @@ static void send_self_sgi(void)
 static void run_sgi(uint64_t n, uint64_t ctx)
 {
 	for (uint64_t i = 0; i < n; i++) {
-		uint64_t want = sgi_seen + 1;
+		uint64_t want = seen[0] + 1;
 
 		send_self_sgi();
-		while (sgi_seen != want)
+		while (seen[0] != want)
 			;
 	}
 }
 
+/* CPU 1 only waits: the handler does the answering. */
+static volatile int cpu1_up;
+
+static void cpu1_idle(void *arg)
+{
+	cpu1_up = 1;
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+static unsigned dt_cpus(void)
+{
+	const void *fdt = pv_sysinfo()->fdt;
+	int cpus = fdt_path_offset(fdt, "/cpus"), node;
+	unsigned n = 0;
+
+	if (cpus < 0)
+		return 0;
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+
+		n += type && !strcmp(type, "cpu");
+	}
+	return n;
+}
+
+/* Sleep until an interrupt unless cond already holds: masked check, then WFI (which
+ * wakes on a pending interrupt even while masked), then the handler runs. */
+#define WAIT_UNTIL(cond)						\
+	do {								\
+		__asm__ volatile("msr daifset, #2" ::: "memory");	\
+		if (!(cond))						\
+			__asm__ volatile("wfi" ::: "memory");		\
+		__asm__ volatile("msr daifclr, #2" ::: "memory");	\
+	} while (!(cond))
+
+static volatile int timed_out;
+
+static void probe_timeout(struct pv_timer *t, void *arg)
+{
+	timed_out = 1;
+}
+
 static const char *prepare_ipi(const struct bench_env *env, uint64_t *ctx)
 {
-	return "needs a second vCPU: the pvkit runtime runs on one CPU";
+	static const char *result;
+	static int started;
+	const char *why;
+
+	if ((why = sgi_setup(env)))
+		return why;
+	if (env->gic_version != 3)
+		return "pv_cpu_start() needs a GICv3";
+	if (dt_cpus() < 2)
+		return "one vCPU here: bench/suites/hcbench.sh measures ipi in a run with two "
+		       "(QEMU -smp 2, cpus = <2>)";
+	if (!started) {
+		started = 1;
+		if (pv_cpu_start(1, cpu1_idle, NULL))
+			return result = "pv_cpu_start(1) failed (PSCI CPU_ON refused: see the log)";
+		/* Let CPU 1 set up its GIC interface first (sleeping: under -icount a
+		 * spinning vCPU would keep the other from running). */
+		for (int i = 0; i < 2000 && !cpu1_up; i++)
+			pv_sleep_ms(1);
+		if (!cpu1_up)
+			return result = "vCPU 1 did not come up within 2 s of PSCI CPU_ON";
+		/* One probe round trip with a 2 s timer, waiting in WFI (under -icount a
+		 * spinning vCPU would keep the other from running): never hang the run. */
+		static struct pv_timer guard;
+		uint64_t want = seen[0] + 1;
+
+		pv_timer_init(&guard, probe_timeout, NULL);
+		pv_timer_arm(&guard, pv_now_ns() + 2000000000ULL);
+		pv_ipi_send(1);
+		WAIT_UNTIL(seen[0] == want || timed_out);
+		pv_timer_cancel(&guard);
+		if (seen[0] != want)
+			result = seen[1] ? "vCPU 1 took the SGI but its answer never arrived" :
+					   "vCPU 1 started but took no SGI within 2 s";
+	}
+	return result;
+}
+
+/* Send to CPU 1, sleep until its answer was taken. */
+static void run_ipi(uint64_t n, uint64_t ctx)
+{
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t want = seen[0] + 1;
+
+		pv_ipi_send(1);
+		WAIT_UNTIL(seen[0] == want);
+	}
 }
 
 const struct op gic_ops[] = {
@@ -122,8 +231,10 @@ const struct op gic_ops[] = {
 	  .what = "32-bit read of GICD_IIDR, the (virtual) GIC distributor" },
 	{ .name = "eoi", .prepare = prepare_eoi, .run = run_eoi, .baseline = loop_empty,
 	  .what = "end of interrupt for the spurious id 1023 (ICC_EOIR1_EL1 on GICv3)" },
-	{ .name = "ipi", .prepare = prepare_ipi,
-	  .what = "SGI from one vCPU to another until its handler ran" },
+	{ .name = "ipi", .prepare = prepare_ipi, .run = run_ipi,
+	  .what = "SGI round trip between two vCPUs: vCPU 0 sends, vCPU 1's handler answers, "
+		  "vCPU 0 waits in WFI until its handler ran (the runtime's dispatch on both; "
+		  "a run with two vCPUs)" },
 	{ .name = "sgi_self", .prepare = prepare_sgi, .run = run_sgi,
 	  .what = "SGI to the sending vCPU itself until its handler ran, "
 		  "including the runtime's interrupt dispatch" },

@@ -30,7 +30,8 @@ QEMU_COMMON=(--el2 --gic 3 --cpu cortex-a72 --mem 512M --smp 1)
 ICOUNT_QEMU=(-icount shift=0,sleep=off)
 
 # run_guest NAME TIMEOUT QEMU-RUN-ARGS...: boot with scripts/qemu-run and the common
-# options, console to $LOGS/NAME.log. Sets RC (124: timeout). The exact QEMU command
+# options, console to $LOGS/NAME.log. Sets RC (124: timeout). With RUN_UNTIL set (a
+# regex), the run is stopped as soon as the console shows it (RC 0). The exact QEMU command
 # line goes into the meta as "command".
 run_guest() {
 	local name=$1 t=$2 t1
@@ -38,8 +39,23 @@ run_guest() {
 	local cmd=("$TOP/scripts/qemu-run" "${QEMU_COMMON[@]}" "$@")
 	meta command "$name: $(qemu_cmdline "$@")"
 	t1=$(date +%s%N)
-	timeout --foreground -k 2 "$t" "${cmd[@]}" </dev/null >"$LOGS/$name.log" 2>&1
-	RC=$?
+	if [ -n "${RUN_UNTIL:-}" ]; then
+		# a guest that does not end by itself: stop it once its log shows RUN_UNTIL
+		timeout -k 2 "$t" "${cmd[@]}" </dev/null >"$LOGS/$name.log" 2>&1 &
+		local pid=$! i
+		for i in $(seq $((t * 5))); do
+			grep -qE "$RUN_UNTIL" "$LOGS/$name.log" && break
+			kill -0 $pid 2>/dev/null || break
+			sleep 0.2
+		done
+		kill $pid 2>/dev/null
+		wait $pid
+		RC=$?
+		grep -qE "$RUN_UNTIL" "$LOGS/$name.log" && RC=0
+	else
+		timeout --foreground -k 2 "$t" "${cmd[@]}" </dev/null >"$LOGS/$name.log" 2>&1
+		RC=$?
+	fi
 	tr -d '\r' <"$LOGS/$name.log" >"$LOGS/$name.tmp" && mv "$LOGS/$name.tmp" "$LOGS/$name.log"
 	progress "  $name: $(ms_since $t1) ms$([ $RC = 0 ] || echo ", exit $RC")"
 }
@@ -100,29 +116,36 @@ stop_guest() {
 # (/chosen/xen,xen-bootargs). SHARED=1: every domain's module is one copy of IMAGE at
 # DOM0LESS_MODULE (Xen 4.17 keeps at most 32 boot modules); 0: one copy each, every
 # DOM0LESS_STRIDE bytes (the pvkit hyp refuses overlapping modules). dom0less_loaders
-# gives the matching QEMU loader arguments.
+# gives the matching QEMU loader arguments. Optional: DOM0LESS_CPUS (vCPUs per domain,
+# default 1), DOM0LESS_ARGV (an array: domain i's bootargs instead of BOOTARGS),
+# DOM0LESS_SMP and DOM0LESS_MEM (the machine's CPUs and RAM the DT is made for, default
+# 1 and 512M: they must match the QEMU run's).
+DOM0LESS_CPUS=1 DOM0LESS_ARGV=() DOM0LESS_SMP=1 DOM0LESS_MEM=512M
 DOM0LESS_MODULE=0x50000000 DOM0LESS_STRIDE=0x40000
 dom0less_dt() {
-	local out=$1 img=$2 n=$3 kib=$4 args=$5 host=$6 shared=$7 size i addr
+	local out=$1 img=$2 n=$3 kib=$4 args=$5 host=$6 shared=$7 size i addr a
 	size=$(stat -c %s "$img")
 	[ "$size" -le $((DOM0LESS_STRIDE)) ] || { echo "dom0less_dt: $img is too big" >&2; return 1; }
-	if [ ! -f "$WORK/virt.dts" ]; then
-		qemu-system-aarch64 -M "virt,gic-version=3,virtualization=on,dumpdtb=$WORK/virt.dtb" \
-			-cpu cortex-a72 -m 512M -smp 1 -nographic -nic none >/dev/null 2>&1
-		dtc -q -I dtb -O dts -o "$WORK/virt.dts" "$WORK/virt.dtb"
+	local virt=$WORK/virt-smp${DOM0LESS_SMP:-1}-${DOM0LESS_MEM:-512M}
+	if [ ! -f "$virt.dts" ]; then
+		qemu-system-aarch64 -M "virt,gic-version=3,virtualization=on,dumpdtb=$virt.dtb" \
+			-cpu cortex-a72 -m "${DOM0LESS_MEM:-512M}" -smp "${DOM0LESS_SMP:-1}" \
+			-nographic -nic none >/dev/null 2>&1
+		dtc -q -I dtb -O dts -o "$virt.dts" "$virt.dtb"
 	fi
 	{
-		cat "$WORK/virt.dts"
+		cat "$virt.dts"
 		echo "/ { chosen {"
 		echo "	#address-cells = <2>; #size-cells = <2>;"
 		[ -n "$host" ] && echo "	xen,xen-bootargs = \"$host\";"
 		for i in $(seq "$n"); do
 			addr=$((DOM0LESS_MODULE + (shared ? 0 : (i - 1) * DOM0LESS_STRIDE)))
 			printf '\tdomU%d { compatible = "xen,domain"; #address-cells = <2>; #size-cells = <2>;\n' "$i"
-			printf '\t\tmemory = <0x0 %d>; cpus = <1>; vpl011;\n' "$kib"
+			printf '\t\tmemory = <0x0 %d>; cpus = <%d>; vpl011;\n' "$kib" "${DOM0LESS_CPUS:-1}"
 			printf '\t\tmodule@%x { compatible = "multiboot,kernel", "multiboot,module";\n' $addr
+			a=${DOM0LESS_ARGV[i - 1]:-$args}
 			printf '\t\t\treg = <0x0 %d 0x0 %d>;%s };\n\t};\n' $addr "$size" \
-				"${args:+ bootargs = \"$args\";}"
+				"${a:+ bootargs = \"$a\";}"
 		done
 		echo "}; };"
 	} >"${out%.dtb}.dts"

@@ -1,5 +1,7 @@
 # The pvkit hyp (build/hyp/hyp.img, docs/HYP.md) with the image as its only domain,
 # configured like Xen's dom0less domains (docs/CONFIG.md): 8 MiB, one vCPU, a vpl011.
+# DOM0LESS_CPUS and DOM0LESS_ARGV (bench/lib/common.sh) ask for more vCPUs or several
+# domains with their own bootargs (hcbench's ipi and domain_switch runs).
 TARGETS+=(pvkit)
 HYP_IMG=$TOP/build/hyp/hyp.img
 PVKIT_DOMAIN_KIB=8192
@@ -17,9 +19,11 @@ guest_pvkit() {
 	GUEST_NA=$(pvkit_na) GUEST_ARGS=()
 	[ -z "$GUEST_NA" ] || return 0
 	local dtb
-	dtb=$WORK/pvkit-$(basename "$2" .img)-$(echo "$3" | cksum | cut -d' ' -f1).dtb
-	dom0less_dt "$dtb" "$2" 1 $PVKIT_DOMAIN_KIB "$3" "" 0
-	dom0less_pvkit "$dtb" "$2" 1
+	local n=$((${#DOM0LESS_ARGV[@]} > 1 ? ${#DOM0LESS_ARGV[@]} : 1))
+	dtb=$WORK/pvkit-$(basename "$2" .img)-$(echo "$3 ${DOM0LESS_ARGV[*]} $DOM0LESS_CPUS" |
+		cksum | cut -d' ' -f1).dtb
+	dom0less_dt "$dtb" "$2" $n $PVKIT_DOMAIN_KIB "$3" "" 0
+	dom0less_pvkit "$dtb" "$2" $n
 	if [ "$1" != icount ]; then
 		# wall clock: drop the -icount options dom0less_pvkit added
 		GUEST_ARGS=("${GUEST_ARGS[@]:0:${#GUEST_ARGS[@]}-${#ICOUNT_QEMU[@]}}")

@@ -30,7 +30,7 @@ expect() {
 	if [ -z "$missing" ]; then pass "$1"; else fail "$1" "missing: $(echo $missing)"; fi
 }
 HC_OPS="hvc xen_version mmio_read_user mmio_read_vgic eoi ipi sgi_self vtimer evtchn_rtt grant_copy_4k domain_switch
-	blkfront_read_4k netfront_rtt"
+	blk_read_4k net_rtt"
 APPS_BUILT=$(cd "$TOP/build/apps" && ls *.img | sed 's/\.img$//')
 expect "hcbench: every operation on every target, icount and wall" \
 	"floor pvkit xen-4.17 qemu" "$HC_OPS" "icount wall"

@@ -1,6 +1,6 @@
 /*
- * Secondary CPU entry from PSCI CPU_ON: EL1, MMU off, x0 = the struct cpu_boot the
- * boot CPU filled (arch/smp.h). Same tables, vectors and FP access as the boot CPU;
+ * Secondary CPU entry from PSCI CPU_ON: EL1 (or EL2, then it drops to EL1), MMU off,
+ * x0 = the struct cpu_boot the boot CPU filled (arch/smp.h). Same tables, vectors and FP access as the boot CPU;
  * exceptions on SP_EL1, the function on SP_EL0, as threads run.
  */
 #include <arch/asm.h>
@@ -8,7 +8,15 @@
 
 	.text
 ENTRY(pv_secondary_entry)
-	msr	daifset, #0xf
+	/* QEMU's built-in PSCI starts CPUs at the highest EL it provides: EL2 on a bare
+	 * virt machine with virtualization=on. Drop to EL1 as the boot CPU did. */
+	mrs	x1, CurrentEL
+	cmp	x1, #(2 << 2)
+	b.ne	1f
+	mov	x19, x0
+	bl	el2_drop_to_el1		/* returns here, at EL1 */
+	mov	x0, x19
+1:	msr	daifset, #0xf
 	ldr	x1, [x0, #BOOT_CPACR]
 	msr	cpacr_el1, x1
 	ldr	x1, [x0, #BOOT_MAIR]
