@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <pvkit/pvkit.h>
+#include <xen/event_channel.h>
 
 #include "env.h"
 #include "hcbench.h"
@@ -63,6 +64,7 @@ int pingpong_serve(unsigned peer)
 {
 	char perms[24], path[64], buf[8];
 	int err, me = xenbus_domid();
+	struct xenbus_watch released = { .path = "@releaseDomain", .fn = on_done };
 
 	if (me < 0) {
 		printf("bench: pingpong n/a no xenstore (%d)\n", me);
@@ -87,15 +89,24 @@ int pingpong_serve(unsigned peer)
 	pv_timer_init(&recheck, on_recheck, NULL);
 	printf("bench: pingpong serving port %u to d%u\n", port, peer);
 	fflush(stdout);
-	/* The watch fires once when added; done is there only once the peer wrote it.
-	 * A 1 s timer looks again in case the watch event does not come (1 s is 10^9
-	 * instructions under -icount: more than a whole run of the peer's rounds). */
-	do {
+	/* The watches fire once when added; done is there only once the peer wrote it.
+	 * The peer may also power off before we look (on one pCPU it runs on until it
+	 * blocks), and its xenstore tree goes with it: @releaseDomain wakes us then, and
+	 * our port is unbound again. A 1 s timer looks again in case no watch event
+	 * comes (1 s is 10^9 instructions under -icount: more than a whole run). */
+	if ((err = xenbus_watch_add(&released))) {
+		printf("bench: pingpong n/a watch on @releaseDomain failed (%d)\n", err);
+		return 1;
+	}
+	for (;;) {
 		peer_done = 0;
 		pv_timer_arm(&recheck, pv_now_ns() + 1000000000ULL);
 		WAIT_UNTIL(peer_done);
 		pv_timer_cancel(&recheck);
-	} while (xenbus_read(0, path, buf, sizeof(buf)) <= 0);
+		if (xenbus_read(0, path, buf, sizeof(buf)) > 0 ||
+		    evtchn_state(port) != EVTCHNSTAT_interdomain)
+			break;
+	}
 	printf("bench: pingpong answered %lu events\n", (unsigned long)events);
 	return 0;
 }

@@ -157,3 +157,11 @@ int evtchn_close(unsigned port)
 	err = hyp_evtchn(EVTCHNOP_close, &c);
 	return err ? xen_errno(err) : 0;
 }
+
+int evtchn_state(unsigned port)
+{
+	struct evtchn_status s = { .dom = DOMID_SELF, .port = port };
+	long err = hyp_evtchn(EVTCHNOP_status, &s);
+
+	return err ? xen_errno(err) : (int)s.status;
+}

@@ -43,6 +43,9 @@ int evtchn_alloc_unbound(unsigned remote_dom, unsigned *port);
 int evtchn_bind_interdomain(unsigned remote_dom, unsigned remote_port, unsigned *port);
 int evtchn_bind_ipi(unsigned vcpu, unsigned *port);
 int evtchn_close(unsigned port);
+/* EVTCHNSTAT_* (include/xen/event_channel.h): e.g. an interdomain port goes back to
+ * EVTCHNSTAT_unbound when its peer closes it or dies. */
+int evtchn_state(unsigned port);
 
 /* --- grant table ---------------------------------------------------------------------- */
 
