@@ -76,8 +76,8 @@ suite_hcbench() {
 		fi
 		if [ "$t" = pvkit ]; then
 			progress "hcbench on $t: domain_switch with two domains"
-			# the pong side only ends when it sees the ping side's done: stop the
-			# machine once the ping side has printed its end
+			# every figure is printed once the ping side ends: stop the machine
+			# there instead of waiting for the pong side to notice and power off
 			DOM0LESS_ARGV=("pingpong=pong peer=2" "pingpong=ping peer=1 ops=domain_switch $args")
 			RUN_UNTIL='^\(d2\) bench: end' hc_runs "$t" -pingpong ""
 			DOM0LESS_ARGV=()
