@@ -11,24 +11,27 @@ PAT=$TOP/tests/boot/blkpattern.pl
 W=$TOUT/xenblk-hostile
 mkdir -p "$W"
 
-refused="READ into grant ref 99999 (beyond the table)
-WRITE from grant ref 99999
-READ into grant ref 5 (never granted)
-WRITE from a revoked grant
-READ into a grant made to another domain
-WRITE from a grant made to another domain
-READ into a read-only grant
-segment first_sect 4 > last_sect 3
-segment last_sect 8
-nr_segments 0
-nr_segments 12
-nr_segments 255
-WRITE at the sector after the vbd
-WRITE of 8 sectors over the vbd's end
-WRITE at sector 2^64-1 (wraps)
-READ at the sector after the vbd"
-unsupported="5 6 200"
-plan $((1 + 16 + 3 + 11 + 5 + 3))
+# what | op | blkback's logged reason (empty: refused by the grant copy, not logged)
+refused="READ into grant ref 99999 (beyond the table)|0|grant reference out of range
+WRITE from grant ref 99999|1|grant reference out of range
+READ into grant ref 5 (never granted)|0|
+WRITE from a revoked grant|1|
+READ into a grant made to another domain|0|
+WRITE from a grant made to another domain|1|
+READ into a read-only grant|0|
+segment first_sect 4 > last_sect 3|1|segment sectors not 0 <= first <= last <= 7
+segment last_sect 8|1|segment sectors not 0 <= first <= last <= 7
+nr_segments 0|1|nr_segments not 1..11
+nr_segments 12|1|nr_segments not 1..11
+nr_segments 255|1|nr_segments not 1..11
+WRITE at the sector after the vbd|1|sectors beyond the disk
+WRITE of 8 sectors over the vbd's end|1|sectors beyond the disk
+WRITE at sector 2^64-1 (wraps)|1|sectors beyond the disk
+READ at the sector after the vbd|0|sectors beyond the disk
+operation 5|5|unknown operation
+operation 6|6|unknown operation
+operation 200|200|unknown operation"
+plan $((1 + 2 * 19 - 4 + 10 + 5 + 3))
 
 # stamp FILE SECTORS: every sector holds its number in each 64-bit little-endian word
 # (what xen-hostile's reads check); with "mine FIRST", sectors FIRST..FIRST+7 hold what
@@ -54,20 +57,29 @@ LOG=$LOGS/xenblk-hostile.log
 is "hyp: exit status 0 (no domain crashed)" "${PIPESTATUS[0]}" 0
 
 # --- d1: a range of host disk 0, read-write --------------------------------------------
-while IFS= read -r what; do
-	has_line "refused: $what" "$LOG" "(d1) hostile: blkif $what: got -1, want -1"
+# rsp_line DOM WHAT: the guest's line for that request, whatever its id.
+rsp_line() {
+	grep -F "($1) hostile: blkif request " "$LOG" | awk -v w="$2: got " '{
+		rest = $0
+		sub(/^\([^)]*\) hostile: blkif request 0x[0-9a-f]+: /, "", rest)
+		if (index(rest, w) == 1) { print; exit }
+	}'
+}
+while IFS='|' read -r what op reason; do
+	want=-1
+	[ "$op" -gt 1 ] && want=-2	# BLKIF_RSP_EOPNOTSUPP
+	line=$(rsp_line d1 "$what")
+	id=$(echo "$line" | sed -n 's/^(d1) hostile: blkif request \(0x[0-9a-f]*\): .*/\1/p')
+	is "refused: $what" "$line" "(d1) hostile: blkif request ${id:-?}: $what: got $want, want $want"
+	[ -n "$reason" ] && has_line "blkback says why: $what" "$LOG" \
+		"(hyp) d1 (hostile): blkif request ${id:-?} (op $op): $reason"
 done <<<"$refused"
-for op in $unsupported; do
-	has_line "operation $op: EOPNOTSUPP" "$LOG" "(d1) hostile: blkif operation $op: got -2, want -2"
-done
 has_line "a read-only grant is not written by a READ" "$LOG" \
 	"(d1) hostile: blkif read-only granted page after the READ: unchanged"
 has_line "a valid read after them, from the start of the range" "$LOG" \
 	"(d1) hostile: blkif valid READ of sectors 0-7: status 0, host sectors 4096-4103"
-has_line "a valid write after them" "$LOG" \
-	"(d1) hostile: blkif valid WRITE of sectors 16-23: got 0, want 0"
-has_match "hyp: the bad segments are logged with the reason" "$LOG" \
-	'\(hyp\) d1 \(hostile\): blkif request 0x[0-9a-f]+ \(op 1\): segment sectors not 0 <= first <= last <= 7'
+has_match "a valid write after them" "$LOG" \
+	'\(d1\) hostile: blkif request 0x[0-9a-f]+: valid WRITE of sectors 16-23: got 0, want 0'
 has_match "hyp: the lying ring is stopped, and said so" "$LOG" \
 	'\(hyp\) d1 \(hostile\): blkif ring: request producer 0x[0-9a-f]+ is 1000 requests past the last response 0x[0-9a-f]+ \(at most 32\): the ring is no longer served'
 has_line "the ring is not served after that" "$LOG" \
@@ -82,7 +94,12 @@ is "host disk 0: changed only by the valid write" "$(sha256sum <"$W/hostile.img"
 # --- d2: host disk 1, read-only vbd ----------------------------------------------------
 like_ro() { has_line "$1" "$LOG" "(d2) hostile: $2"; }
 like_ro "read-only vbd connects read-only" "vbd connected: 2048 sectors, read-only"
-like_ro "WRITE on a read-only vbd: error" "blkif WRITE on a read-only vbd: got -1, want -1"
+line=$(rsp_line d2 "WRITE on a read-only vbd")
+id=$(echo "$line" | sed -n 's/^(d2) hostile: blkif request \(0x[0-9a-f]*\): .*/\1/p')
+is "WRITE on a read-only vbd: error" "$line" \
+	"(d2) hostile: blkif request ${id:-?}: WRITE on a read-only vbd: got -1, want -1"
+has_line "blkback says why: write on a read-only vbd" "$LOG" \
+	"(hyp) d2 (hostile-ro): blkif request ${id:-?} (op 1): write on a read-only disk"
 like_ro "read-only vbd: a valid read after it" \
 	"blkif valid READ of sectors 0-7: status 0, host sectors 0-7"
 has_line "read-only: exits 0" "$LOG" "(d2) pvkit: exit status 0"

@@ -104,11 +104,12 @@ static struct blkif_request one(uint8_t op, int ref, uint64_t sector, uint8_t fi
 	return r;
 }
 
+/* Prints "blkif request <id>: <what>: got S, want W": the id finds blkback's log line. */
 static void expect_rsp(const char *what, struct blkif_request r, int want)
 {
-	char line[96];
+	char line[112];
 
-	snprintf(line, sizeof(line), "blkif %s", what);
+	snprintf(line, sizeof(line), "blkif request %#lx: %s", (unsigned long)next_id, what);
 	expect(line, submit(&r, WAIT_NS), want);
 }
 
