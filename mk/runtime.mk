@@ -11,10 +11,11 @@ include $(PVKIT)/lib/objects.mk
 include $(PVKIT)/drivers/serial/objects.mk
 
 # Optional driver sets, each its own archive; an image links the ones in DRIVERS.
-# drivers/<set>/objects.mk lists files in drv-<set>-y.
-DRIVER_SETS := virtio xenbus
+# drivers/<set>/objects.mk lists files in drv-<set>-y; a directory may define a
+# smaller set too (drivers/xenbus: xenbus-core).
+DRIVER_SETS := virtio xenbus xenbus-core
 $(foreach s,$(DRIVER_SETS),$(eval drv-$(s)-y :=))
--include $(foreach s,$(DRIVER_SETS),$(PVKIT)/drivers/$(s)/objects.mk)
+-include $(wildcard $(foreach s,$(DRIVER_SETS),$(PVKIT)/drivers/$(s)/objects.mk))
 
 PVKIT_LIB   := $(RT_OUT)/libpvkit.a
 PVKIT_HEAD  := $(RT_OUT)/runtime/arch/aarch64/head.o

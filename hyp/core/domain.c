@@ -142,6 +142,8 @@ static int build(struct domain *d, struct dom_config *c)
 		v->regs.hyp_sp = pcpus[v->pcpu].stack_top;
 		arch_vcpu_reset(v, 0, 0);
 	}
+	/* A service that refused the config has given its reason; this one is kept
+	 * only if none did (config_reject reports the first). */
 	if (xen_domain_create(d)) {
 		config_reject(c, "out of memory for its Xen services (event channels, "
 			      "xenstore and console pages)");

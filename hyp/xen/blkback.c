@@ -29,6 +29,7 @@
 #include <pvkit/blk.h>
 #include <xen/io/blkif.h>
 #include "blkif_check.h"
+#include "config.h"
 #include "devices.h"
 #include "domain.h"
 #include "evtchn.h"
@@ -425,32 +426,32 @@ const struct xenback_ops blkback_ops = {
 
 int blkback_create(struct domain *d)
 {
-	const struct dom_config *c = d->cfg;
+	struct dom_config *c = d->cfg;
 	struct pv_blk *b = devices_blk_find(c->disk);
 	struct vbd *v = &vbds[d->id];
 	uint64_t pages;
 
 	if (!b) {
-		log_msg("d%u (%s): property \"pvkit,disk\" = \"%s\": no such host disk "
-			"(scripts/hyp-run --disk)", d->id, c->name, c->disk);
+		config_reject(c, "property \"pvkit,disk\" = \"%s\": no such host disk "
+			      "(scripts/hyp-run --disk)", c->disk);
 		return -1;
 	}
 	if (c->disk_first >= b->info.sectors ||
 	    c->disk_sectors > b->info.sectors - c->disk_first) {
-		log_msg("d%u (%s): property \"pvkit,disk-range\" = %lu+%lu: beyond %s (%lu "
-			"sectors)", d->id, c->name, (unsigned long)c->disk_first,
-			(unsigned long)c->disk_sectors, b->info.name,
-			(unsigned long)b->info.sectors);
+		config_reject(c, "property \"pvkit,disk-range\" = %lu+%lu: beyond %s (%lu "
+			      "sectors)", (unsigned long)c->disk_first,
+			      (unsigned long)c->disk_sectors, b->info.name,
+			      (unsigned long)b->info.sectors);
 		return -1;
 	}
 	if (b->info.max_len < SLOT_PAGES * 4096) {
-		log_msg("d%u (%s): %s takes requests of %lu bytes, blkif needs %u", d->id,
-			c->name, b->info.name, (unsigned long)b->info.max_len, SLOT_PAGES * 4096);
+		config_reject(c, "%s takes requests of %lu bytes, blkif needs %u",
+			      b->info.name, (unsigned long)b->info.max_len, SLOT_PAGES * 4096);
 		return -1;
 	}
 	if (!(pages = mem_alloc(VBD_SLOTS * SLOT_PAGES, 1))) {
-		log_msg("d%u (%s): blkback: out of memory for %u KiB of buffers", d->id,
-			c->name, VBD_SLOTS * SLOT_PAGES * 4);
+		config_reject(c, "blkback: out of memory for %u KiB of buffers",
+			      VBD_SLOTS * SLOT_PAGES * 4);
 		return -1;
 	}
 	spin_lock(&lock);
@@ -470,7 +471,7 @@ int blkback_create(struct domain *d)
 	v->d = d;
 	spin_unlock(&lock);
 	if (!v->disk || !(v->dev = xenback_create("vbd", d->id, VBD_DEVID, v))) {
-		log_msg("d%u (%s): blkback: cannot create the vbd device", d->id, c->name);
+		config_reject(c, "blkback: cannot create the vbd device");
 		blkback_destroy(d);
 		return -1;
 	}

@@ -9,7 +9,8 @@ struct domain;
 extern const struct xenback_ops blkback_ops;
 
 /* The domain's pvkit,disk: find the host disk, check the range, make the device.
- * 0, or -1 (logged: no such disk, range beyond it, out of memory). */
+ * 0, or -1 with the reason given to config_reject (no such disk, range beyond it,
+ * out of memory), which domain_create reports. */
 int blkback_create(struct domain *d);
 /* After xenback_domain_gone (which disconnected it): free its buffers. */
 void blkback_destroy(struct domain *d);

@@ -50,7 +50,8 @@ struct xen_domain {
 
 struct domain;
 /* Set up / take down a domain's Xen services: called once its vCPUs exist, and
- * before its memory goes. Create returns 0 or -1 (out of memory, logged). */
+ * before its memory goes. Create returns 0 or -1: out of memory, or a configuration
+ * the services refuse (blkback: pvkit,disk), with the reason given to config_reject. */
 int xen_domain_create(struct domain *d);
 void xen_domain_destroy(struct domain *d);
 

@@ -4,7 +4,8 @@
 # drives (dts/hyp/xenblk.dts): a whole disk read-write (pass 1 read and checked,
 # pass 2 written, flushed, read back), a read-only disk (writes -EROFS, file
 # unchanged), and a 8192-sector range of a third disk (only the range changes). The
-# host checks every byte of each file afterwards.
+# host checks every byte of each file afterwards. Two more domains name a missing host
+# disk and a range beyond one: each is not started, with that reason and no other.
 . "$(dirname "$0")/../lib/tap.sh"
 PAT=$TOP/tests/boot/blkpattern.pl
 W=$TOUT/xenblk
@@ -21,7 +22,7 @@ ro_only="erofs-sync-write erofs-async-write"
 count() { echo $#; }
 per_dom=5	# exit, name, capacity, read-only flag, no failures
 plan $((1 + 3 * per_dom + 3 * $(count $common) + 2 * $(count $rw_only) + \
-	$(count $ro_only) + 4))
+	$(count $ro_only) + 4 + 3))
 
 guest_checks() {	# dN, check names...
 	local d=$1
@@ -62,6 +63,12 @@ dom_checks d2 ro 16384 1
 guest_checks d2 $common $ro_only
 dom_checks d3 range 8192 0
 guest_checks d3 $common $rw_only
+
+has_line "missing host disk: not started, with the reason" "$LOG" \
+	'(hyp) d4 (nodisk): not started: property "pvkit,disk" = "virtio-blk7": no such host disk (scripts/hyp-run --disk)'
+has_line "range beyond the disk: not started, with the reason" "$LOG" \
+	'(hyp) d5 (badrange): not started: property "pvkit,disk-range" = 16000+1000: beyond virtio-blk1 (16384 sectors)'
+lacks_match "no misleading second reason" "$LOG" '.*(out of memory|nodisk\): property|badrange\): property).*'
 
 is "rw: host reads pass 2 in every byte" "$(perl "$PAT" check "$W/rw.img" 211 2)" \
 	"ok 32768 sectors"

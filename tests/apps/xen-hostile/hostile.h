@@ -4,6 +4,9 @@
  * Xen documents; then it breaks its xenstore and console rings with impossible
  * indices, which the hyp must stop serving (and say so) while other domains go on.
  * Prints "hostile: <what>: got X, want Y" per check and a count at the end.
+ *
+ * With the bootarg hostile.blkif it lies on its vbd's blkif ring instead, and nothing
+ * else (tests/boot/xenblk-hostile.t).
  */
 #ifndef HOSTILE_H
 #define HOSTILE_H
@@ -15,5 +18,7 @@ void expect(const char *what, long got, long want);
 void tally(int good);
 /* Raw xenstore ring abuse (xs_raw.c). */
 void xenstore_attacks(void);
+/* Lies on the blkif ring of device/vbd/51712 (blk_raw.c). */
+void blkif_attacks(void);
 
 #endif

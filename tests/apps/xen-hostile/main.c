@@ -5,6 +5,7 @@
 
 #include <pvkit/hypercall.h>
 #include <pvkit/pvkit.h>
+#include <pvkit/sysinfo.h>
 #include <xen/event_channel.h>
 #include <xen/grant_table.h>
 #include <xen/hvm.h>
@@ -140,6 +141,13 @@ static void memory(void)
 
 int main(void)
 {
+	char arg[4];
+
+	if (pv_bootarg("hostile.blkif", arg, sizeof(arg))) {
+		blkif_attacks();
+		printf("hostile: %u of %u blkif checks as expected\n", checks - failed, checks);
+		return failed ? 1 : 0;
+	}
 	grants();
 	events();
 	memory();
