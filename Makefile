@@ -2,7 +2,7 @@
 
 PVKIT := $(CURDIR)
 LIBC  ?= picolibc
-APP   ?= hello
+APP   ?=
 HYP   ?= 0
 PORT  ?=
 QUICK ?= 0
@@ -24,15 +24,15 @@ include hyp/Makefile
 
 help:
 	@echo "pvkit targets:"
-	@echo "  make run      set up (first time), build, boot APP on QEMU virt and show it"
+	@echo "  make run      set up (first time), build, boot the hyp with httpd + kvstore domains"
 	@echo "  make test     set up, build everything, run every test; ends 'N passed, N failed'"
 	@echo "  make bench    set up, build, run the benchmarks (bench/results/, bench/report.md)"
 	@echo "  make setup    install Debian packages, fetch deps/ (scripts/setup --help)"
 	@echo "  make          build the runtime, every app and the hyp into $(patsubst $(PVKIT)/%,%,$(PVKIT_OUT))/"
 	@echo "  make clean    remove build/ (deps/ stays; rm -rf deps for a full reset)"
 	@echo "variables:"
-	@echo "  APP=<name>    app for 'make run': $(APPS) (default hello)"
-	@echo "  HYP=1         'make run' boots the pvkit hypervisor with several domains"
+	@echo "  APP=<name>    'make run' boots this app alone on QEMU instead: $(APPS)"
+	@echo "  HYP=1         'make run' boots the hyp demo (the default; overrides APP)"
 	@echo "  LIBC=newlib   build against newlib instead of picolibc"
 	@echo "  PORT=<n>      first host port 'make run' forwards to a networked app"
 	@echo "  QUICK=1       'make bench': the short suite"
@@ -55,7 +55,7 @@ lwip-lib: $(LIBFDT_LIB)
 
 run: setup
 	@$(MAKE) --no-print-directory all
-	@scripts/run-demo $(APP) $(if $(filter 1,$(HYP)),--hyp) $(if $(PORT),--port $(PORT))
+	@scripts/run-demo $(if $(filter 1,$(HYP)),--hyp,$(APP)) $(if $(PORT),--port $(PORT))
 
 test:
 	@scripts/setup --newlib
