@@ -10,6 +10,8 @@ extern const struct xenback_ops blkback_ops;
 
 /* The domain's pvkit,disk: find the host disk, check the range, make the device.
  * 0, or -1 (logged: no such disk, range beyond it, out of memory). */
+/* Boot: room for domain ids 1..max_domid. 0 or -1. */
+int blkback_init(unsigned max_domid);
 int blkback_create(struct domain *d);
 /* After xenback_domain_gone (which disconnected it): free its buffers. */
 void blkback_destroy(struct domain *d);
