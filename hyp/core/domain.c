@@ -271,6 +271,9 @@ int domains_start(struct dom_config *cfg, int n)
 		log_msg("%d domains started in %lu counter ticks (%d more than the first %d, "
 			"which have a line each)", started, (unsigned long)(arch_now() - t0),
 			quiet, LOG_EACH_MAX);
+	else if (started)
+		log_msg("%d domain(s) started in %lu counter ticks", started,
+			(unsigned long)(arch_now() - t0));
 	console_focus_check();
 	return started;
 }
