@@ -38,7 +38,7 @@ my @SECTIONS = (
 	  cols => [qw(pvkit xen-4.17 linux)], ratios => [[qw(pvkit xen-4.17)], [qw(pvkit linux)]] },
 	{ title => 'Memory: smallest guest RAM that passes the smoke test (KiB)', key => 'memory',
 	  match => sub { $_[0]{metric} =~ /^mem_/ }, cols => [qw(qemu)], ratios => [] },
-	{ title => 'Density: idle domains started at boot (Xen dom0less binding), 512 MiB machine',
+	{ title => 'Density: idle domains started at boot (Xen dom0less binding), host RAM in density_host_mem',
 	  key => 'density', match => sub { density($_[0]) }, cols => [qw(pvkit xen-4.17)],
 	  ratios => [[qw(pvkit xen-4.17)]] },
 	{ title => 'Services', key => 'services',

@@ -30,15 +30,16 @@ guest_pvkit() {
 	fi
 }
 
-# dom0less_pvkit DTB IMAGE N: the hyp with the N domains DTB lists, one copy of IMAGE
-# each (it refuses modules that overlap). The hyp powers the machine off when every
+# dom0less_pvkit DTB IMAGE N [SHARED]: the hyp with the N domains DTB lists, one copy
+# of IMAGE each, or with SHARED=1 one copy they all name (identical "reg": the hyp
+# shares the module, docs/CONFIG.md). The hyp powers the machine off when every
 # domain has ended.
-DOM0LESS_SHARED_pvkit=0
+DOM0LESS_SHARED_pvkit=1
 dom0less_pvkit() {
 	GUEST_NA=$(pvkit_na) GUEST_ARGS=()
 	[ -z "$GUEST_NA" ] || return 0
 	GUEST_ARGS=(--no-semihosting --dtb "$1" "$HYP_IMG" --)
-	mapfile -t -O ${#GUEST_ARGS[@]} GUEST_ARGS < <(dom0less_loaders "$2" "$3" 0)
+	mapfile -t -O ${#GUEST_ARGS[@]} GUEST_ARGS < <(dom0less_loaders "$2" "$3" "${4:-0}")
 	GUEST_ARGS+=("${ICOUNT_QEMU[@]}")
 }
 DOM0LESS_HOST_pvkit=""	# the hyp needs no command line

@@ -225,9 +225,24 @@ int config_parse(const struct dt *dt, struct dom_config *out, int max)
 	return n;
 }
 
+int config_count(const struct dt *dt)
+{
+	int chosen = dt_path(dt, "/chosen"), n = 0;
+
+	for (int c = dt_first_child(dt, chosen); c >= 0; c = dt_next_sibling(dt, c))
+		n += dt_is_compatible(dt, c, "xen,domain");
+	return n;
+}
+
 static int overlaps(uint64_t b1, uint64_t s1, uint64_t b2, uint64_t s2)
 {
 	return b1 < b2 + s2 && b2 < b1 + s1;
+}
+
+/* Overlapping, and not the same module shared (identical "reg"). */
+static int clashes(uint64_t b1, uint64_t s1, uint64_t b2, uint64_t s2)
+{
+	return overlaps(b1, s1, b2, s2) && !(b1 == b2 && s1 == s2);
 }
 
 static int in_ram(uint64_t b, uint64_t s, const struct dt_range *ram, int nram)
@@ -260,8 +275,8 @@ static void check_one(struct dom_config *c, const char *what, uint64_t b, uint64
 
 		if (o->error[0] && !o->kernel_size)
 			continue;
-		if (overlaps(b, s, o->kernel_base, o->kernel_size) ||
-		    (o->ramdisk_size && overlaps(b, s, o->ramdisk_base, o->ramdisk_size)))
+		if (clashes(b, s, o->kernel_base, o->kernel_size) ||
+		    (o->ramdisk_size && clashes(b, s, o->ramdisk_base, o->ramdisk_size)))
 			config_reject(c, "%s module: \"reg\" %#lx+%#lx overlaps a module of "
 				      "domain %s", what, (unsigned long)b, (unsigned long)s,
 				      o->name);

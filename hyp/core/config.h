@@ -15,7 +15,9 @@
 
 #include "dt.h"
 
-#define MAX_DOMAINS	8
+/* Xen domain ids are 16-bit and the store accounts for each (hyp/xen/xs.h XS_NDOMS);
+ * the hyp's per-domain tables are sized from the number in the config at boot. */
+#define MAX_DOMAINS	2048
 #define MAX_VCPUS	4
 #define MIN_MEM_KIB	64
 #define CFG_NAME_MAX	32
@@ -46,9 +48,13 @@ struct dom_config {
 
 /* Every xen,domain node under /chosen, at most max; returns how many were found. */
 int config_parse(const struct dt *dt, struct dom_config *out, int max);
+/* How many xen,domain nodes there are under /chosen. */
+int config_count(const struct dt *dt);
 
 /* Modules must lie in RAM and overlap neither the reserved ranges (hyp image, DT) nor
- * each other; a domain whose module overlaps an earlier domain's is the one rejected. */
+ * each other; a domain whose module overlaps an earlier domain's is the one rejected.
+ * Modules with the same "reg" are one module shared: the hyp only reads a module
+ * (it copies the image into each domain's RAM), so domains may share it. */
 void config_check_modules(struct dom_config *c, int n, const struct dt_range *ram,
 			  int nram, const struct dt_range *rsv, int nrsv);
 

@@ -113,8 +113,10 @@ static int running(unsigned id)
 
 static void switch_focus(void)
 {
-	for (unsigned i = 1; i <= MAX_DOMAINS; i++) {
-		unsigned id = (focus + i - 1) % MAX_DOMAINS + 1;
+	unsigned n = domains_max();
+
+	for (unsigned i = 1; i <= n; i++) {
+		unsigned id = (focus + i - 1) % n + 1;
 
 		if (running(id)) {
 			focus = id;

@@ -71,7 +71,11 @@ struct domain {
 	struct domain_arch arch;
 };
 
-extern struct domain domains[MAX_DOMAINS];
+/* Boot: room for domain ids 1..n (each domain's state is allocated when it is first
+ * created and kept for its restarts). 0 or -1 (out of memory). */
+int domains_init(unsigned n);
+/* The highest domain id there can be. */
+unsigned domains_max(void);
 
 /* Build and start a domain from its config; on failure the config is marked
  * invalid with the reason, which is also logged. */
@@ -85,7 +89,9 @@ struct domain *domain_by_id(unsigned id);
  * down before domain_put. NULL if there is no such domain or it is ending. */
 struct domain *domain_get(unsigned id);
 void domain_put(struct domain *d);
-/* Boot: start every valid domain; returns how many started. */
+/* Boot: start every valid domain; returns how many started. With many domains only
+ * the first LOG_EACH_MAX get a "started" line each, then one line sums up the rest. */
+#define LOG_EACH_MAX	16
 int domains_start(struct dom_config *cfg, int n);
 
 /* Guest physical -> host physical for [ipa, ipa+len) inside the domain's RAM, or 0. */

@@ -19,9 +19,9 @@
 #include "mem.h"
 #include "pcpu.h"
 #include "sched.h"
-#include "xen/xenstore.h"
+#include "xen/xdom.h"
 
-#define DT_MAX_NODES	256
+#define DT_MAX_NODES	256	/* static index; a bigger DT gets one from the allocator */
 #define STACK_SIZE	16384
 
 extern char _text[], _end[];
@@ -31,7 +31,8 @@ int arch_cpu_init(struct pcpu *p);
 unsigned arch_start_secondaries(const struct dt *dt);
 
 static DT_STORAGE(host_dt, DT_MAX_NODES);
-static struct dom_config configs[MAX_DOMAINS];
+static struct dom_config *configs;	/* one per xen,domain node, from the allocator */
+static int nconfigs;
 
 /* With the MMU off and no DT: one line to QEMU virt's UART, then stop. */
 void early_not_el2(void)
@@ -44,7 +45,67 @@ void early_not_el2(void)
 		*dr = (uint32_t)*p;
 }
 
-static void init_memory(const struct dt *dt, uint64_t dtb)
+static uint64_t pages_for(uint64_t bytes)
+{
+	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
+}
+
+/* Every boot module's memory, before anything is allocated: the configs and a large
+ * DT's index come from the allocator, and must not land on an image QEMU put there.
+ * Straight from the blob (the index may not reach them yet); which modules are valid
+ * is decided later (config_check_modules), but none of that memory is handed out. */
+static void reserve_boot_modules(const void *fdt)
+{
+	int depth = 0, ac[16], sc[16];	/* each depth's cells for its children's reg */
+
+	/* One pass in blob order, cells tracked per depth: libfdt's parent lookup walks
+	 * from the root each time, which a thousand modules made quadratic. */
+	for (int o = 0; o >= 0; o = fdt_next_node(fdt, o, &depth)) {
+		if (depth < 0 || depth >= 16)
+			continue;
+		ac[depth] = fdt_address_cells(fdt, o);
+		sc[depth] = fdt_size_cells(fdt, o);
+		if (!depth || (fdt_node_check_compatible(fdt, o, "multiboot,module") &&
+			       fdt_node_check_compatible(fdt, o, "multiboot,kernel") &&
+			       fdt_node_check_compatible(fdt, o, "multiboot,ramdisk")))
+			continue;
+
+		int a = ac[depth - 1], c = sc[depth - 1], len;
+		const fdt32_t *reg = fdt_getprop(fdt, o, "reg", &len);
+		uint64_t base = 0, size = 0;
+
+		if (!reg || a < 1 || a > 2 || c < 1 || c > 2 || len < (a + c) * 4)
+			continue;
+		for (int i = 0; i < a; i++)
+			base = base << 32 | fdt32_to_cpu(reg[i]);
+		for (int i = 0; i < c; i++)
+			size = size << 32 | fdt32_to_cpu(reg[a + i]);
+		if (size && base + size > base)
+			mem_reserve(base, size);
+	}
+}
+
+/* A DT with more nodes than the static index (many domains): index it again in
+ * storage from the allocator. */
+static struct dt *index_all(struct dt *dt, const void *fdt)
+{
+	int nodes = 0, depth = 0;
+	struct dt *big;
+
+	for (int o = 0; o >= 0; o = fdt_next_node(fdt, o, &depth))
+		nodes++;
+	big = (struct dt *)(uintptr_t)mem_alloc(pages_for(sizeof(struct dt) +
+					(uint64_t)nodes * sizeof(struct dt_node)), 1);
+	if (!big || dt_open(big, nodes, fdt)) {
+		log_msg("the host DT has %d nodes: only the first %d are used (no memory for "
+			"a larger index)", nodes, DT_MAX_NODES);
+		return dt;
+	}
+	return big;
+}
+
+/* Returns the DT index to use from now on. */
+static struct dt *init_memory(struct dt *dt, uint64_t dtb)
 {
 	struct dt_range ram[8], rsv[16];
 	int nram = dt_memory(dt, ram, 8), nrsv;
@@ -65,14 +126,22 @@ static void init_memory(const struct dt *dt, uint64_t dtb)
 	rsv[nrsv++].size = (uint64_t)_end - ram[0].base;
 	rsv[nrsv].base = dtb;
 	rsv[nrsv++].size = fdt_totalsize((const void *)dtb);
+	reserve_boot_modules((const void *)dtb);
+	if (dt->truncated)
+		dt = index_all(dt, (const void *)dtb);
 
-	int n = config_parse(dt, configs, MAX_DOMAINS);
+	int n = config_count(dt);
 
 	if (n > MAX_DOMAINS) {
 		log_msg("more than %d xen,domain nodes under /chosen: the rest are ignored",
 			MAX_DOMAINS);
 		n = MAX_DOMAINS;
 	}
+	if (n && !(configs = (struct dom_config *)(uintptr_t)mem_alloc(
+			   pages_for((uint64_t)n * sizeof(*configs)), 1)))
+		panic("out of memory for %d domain configurations", n);
+	config_parse(dt, configs, n);		/* finds the n counted (more: ignored) */
+	nconfigs = n;
 	config_check_modules(configs, n, ram, 1, rsv, nrsv);
 	/* Every module stays where QEMU put it: restarts load it again. */
 	for (int i = 0; i < n; i++) {
@@ -81,15 +150,7 @@ static void init_memory(const struct dt *dt, uint64_t dtb)
 		if (configs[i].ramdisk_size)
 			mem_reserve(configs[i].ramdisk_base, configs[i].ramdisk_size);
 	}
-}
-
-static int nconfigs(void)
-{
-	int n = 0;
-
-	while (n < MAX_DOMAINS && configs[n].id)
-		n++;
-	return n;
+	return dt;
 }
 
 static void idle_forever(void) __attribute__((noreturn));
@@ -124,7 +185,7 @@ void hyp_main(uint64_t dtb)
 	semihosting_enabled = dt_bootarg(bootargs, "semihosting", args, sizeof(args)) != NULL;
 	log_msg("pvkit hyp %s, image %#lx-%#lx, DT at %#lx", PVKIT_VERSION,
 		(unsigned long)_text, (unsigned long)_end, dtb);
-	init_memory(dt, dtb);
+	dt = init_memory(dt, dtb);
 	if (gic_init(dt))
 		panic("no usable GICv3 in the host DT (the hyp needs -M virt,gic-version=3)");
 	if (arch_cpu_init(&pcpus[0]))
@@ -139,10 +200,10 @@ void hyp_main(uint64_t dtb)
 	}
 	/* Disks and NICs for the backends, before the domains that use them. */
 	devices_probe(dt);
-	if (xenstore_init())
-		panic("out of memory for xenstore (%lu KiB)", (unsigned long)(mem_free_pages() *
-								PAGE_SIZE / 1024));
-	if (!domains_start(configs, nconfigs())) {
+	if (domains_init((unsigned)nconfigs) || xen_init((unsigned)nconfigs))
+		panic("out of memory for the tables of %d domains and xenstore (%lu KiB free)",
+		      nconfigs, (unsigned long)(mem_free_pages() * PAGE_SIZE / 1024));
+	if (!domains_start(configs, nconfigs)) {
 		log_msg("no domain started: powering off");
 		arch_poweroff(1);
 	}

@@ -6,6 +6,9 @@
 
 static uint64_t bitmap[MEM_MAX_PAGES / 64];	/* 1 = used */
 static uint64_t ram_base, npages, nfree;
+/* No free page below this one: first fit starts here, so that a thousand domains'
+ * allocations do not each walk over every page the ones before them took. */
+static uint64_t low;
 static struct spinlock lock;
 
 static int used(uint64_t i)
@@ -20,6 +23,8 @@ static void set_range(uint64_t first, uint64_t n, int use)
 			continue;
 		bitmap[i / 64] ^= 1UL << (i % 64);
 		nfree += use ? -1 : 1;
+		if (!use && i < low)
+			low = i;
 	}
 }
 
@@ -56,6 +61,7 @@ void mem_init(uint64_t base, uint64_t size)
 		npages = MEM_MAX_PAGES;
 	memset(bitmap, 0xff, sizeof(bitmap));
 	nfree = 0;
+	low = npages;
 }
 
 void mem_add_free(uint64_t base, uint64_t size)
@@ -83,11 +89,18 @@ uint64_t mem_alloc(uint64_t n, uint64_t align)
 	spin_lock(&lock);
 	/* First fit over starts that are aligned in physical terms. */
 	uint64_t pfn0 = ram_base / PAGE_SIZE;
-	uint64_t i = (align - pfn0 % align) % align;
+
+	while (low < npages && used(low))	/* keep the hint exact: skip what was taken */
+		low = bitmap[low / 64] == ~0UL ? (low / 64 + 1) * 64 : low + 1;
+	uint64_t i = (pfn0 + low + align - 1) / align * align - pfn0;
 
 	while (i + n <= npages) {
 		uint64_t j = 0;
 
+		if (bitmap[i / 64] == ~0UL && i % 64 == 0) {	/* 64 used pages at once */
+			i = (pfn0 + i + 64 + align - 1) / align * align - pfn0;
+			continue;
+		}
 		while (j < n && !used(i + j))
 			j++;
 		if (j == n) {

@@ -8,17 +8,15 @@
 #include "vcpu.h"
 
 #define MAX_PCPUS	4
-#define PCPU_MAX_VCPUS	32
 
 struct pcpu {
 	struct vcpu *current;		/* must stay first (PCPU_CURRENT), NULL = idle */
 	unsigned id;
 	uint64_t mpidr;
 	uint64_t stack_top;
-	struct spinlock lock;		/* run queue, vcpus[], vCPU states */
+	struct spinlock lock;		/* run queue, pinned list, vCPU states */
 	struct vcpu *rq_head, *rq_tail;
-	struct vcpu *vcpus[PCPU_MAX_VCPUS];	/* every vCPU pinned here */
-	unsigned nvcpus;
+	struct vcpu *pinned;		/* every vCPU pinned here (vcpu.pin_next) */
 	uint64_t slice_end;		/* counter value ending current's time slice */
 	int need_resched;
 	struct vcpu *fp_owner;		/* whose FP/SIMD state is in the registers */

@@ -87,8 +87,8 @@ void sched_attach(struct vcpu *v, unsigned pcpu)
 	v->pcpu = pcpu;
 	v->state = VCPU_OFFLINE;
 	spin_lock(&p->lock);
-	if (p->nvcpus < PCPU_MAX_VCPUS)
-		p->vcpus[p->nvcpus++] = v;
+	v->pin_next = p->pinned;
+	p->pinned = v;
 	spin_unlock(&p->lock);
 }
 
@@ -97,10 +97,11 @@ void sched_detach(struct vcpu *v)
 	struct pcpu *p = &pcpus[v->pcpu];
 
 	spin_lock(&p->lock);
-	for (unsigned i = 0; i < p->nvcpus; i++) {
-		if (p->vcpus[i] != v)
+	for (struct vcpu **pp = &p->pinned; *pp; pp = &(*pp)->pin_next) {
+		if (*pp != v)
 			continue;
-		p->vcpus[i] = p->vcpus[--p->nvcpus];
+		*pp = v->pin_next;
+		v->pin_next = NULL;
 		break;
 	}
 	dequeue(p, v);

@@ -12,7 +12,7 @@
 
 void domains_shutdown_all(int force)
 {
-	for (unsigned id = 1; id <= MAX_DOMAINS; id++) {
+	for (unsigned id = 1; id <= domains_max(); id++) {
 		struct domain *d = domain_get(id);
 
 		if (!d)

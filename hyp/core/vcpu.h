@@ -26,6 +26,8 @@ struct vcpu {
 	int dead;			/* its domain is going away: never run again */
 	int fp_saved;			/* arch.fp holds its FP state (not some pCPU) */
 	struct vcpu *rq_next;
+	struct vcpu *pin_next;		/* its pCPU's pinned list, under the pCPU's lock */
+	struct vcpu *due_next;		/* timer.c: vtimers expired in one pass */
 };
 
 _Static_assert(__builtin_offsetof(struct vcpu, regs) == 0, "trap entry saves at SP_EL2");

@@ -81,7 +81,20 @@ struct vbd {
 
 static struct spinlock lock;
 static struct hostdisk disks[HOST_DISKS];
-static struct vbd vbds[MAX_DOMAINS + 1];	/* by frontend domain id */
+static struct vbd *vbds;		/* by frontend domain id (blkback_init) */
+static unsigned max_id;
+
+int blkback_init(unsigned max_domid)
+{
+	uint64_t pages = ((max_domid + 1) * sizeof(*vbds) + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	vbds = (struct vbd *)(uintptr_t)mem_alloc(pages, 1);
+	if (!vbds)
+		return -1;
+	memset(vbds, 0, pages * PAGE_SIZE);
+	max_id = max_domid;
+	return 0;
+}
 
 static void work_locked(struct vbd *v);
 
@@ -240,7 +253,7 @@ static void poll_pending_locked(void)
 		if (!__atomic_exchange_n(&h->pending, 0, __ATOMIC_SEQ_CST))
 			continue;
 		pv_blk_poll(h->b);
-		for (unsigned id = 1; id <= MAX_DOMAINS; id++)
+		for (unsigned id = 1; id <= max_id; id++)
 			if (vbds[id].d && vbds[id].disk == h)
 				work_locked(&vbds[id]);
 	}
@@ -248,7 +261,7 @@ static void poll_pending_locked(void)
 
 static void notify_guests_locked(void)
 {
-	for (unsigned id = 1; id <= MAX_DOMAINS; id++)
+	for (unsigned id = 1; id <= max_id; id++)
 		if (vbds[id].notify) {
 			vbds[id].notify = 0;
 			evtchn_hyp_notify(vbds[id].hyp_port);

@@ -8,6 +8,8 @@ struct domain;
 
 extern const struct xenback_ops blkback_ops;
 
+/* Boot: room for domain ids 1..max_domid. 0 or -1. */
+int blkback_init(unsigned max_domid);
 /* The domain's pvkit,disk: find the host disk, check the range, make the device.
  * 0, or -1 with the reason given to config_reject (no such disk, range beyond it,
  * out of memory), which domain_create reports. */

@@ -1,6 +1,8 @@
 /* The PV console backend: the xencons ring to and from the console multiplexer. */
 #include "console_back.h"
 
+#include <string.h>
+
 #include <xen/io/console.h>
 
 #include <arch/lock.h>
@@ -13,12 +15,23 @@
 #include "ring.h"
 
 static struct spinlock lock;
-static struct {
+static struct cons {
 	struct xencons_interface *intf;
 	struct bring out, in;
 	uint32_t hyp_port;
 	int broken;
-} cons[MAX_DOMAINS + 1];
+} *cons;				/* by domain id (console_back_init) */
+
+int console_back_init(unsigned max_domid)
+{
+	uint64_t pages = ((max_domid + 1) * sizeof(*cons) + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	cons = (struct cons *)(uintptr_t)mem_alloc(pages, 1);
+	if (!cons)
+		return -1;
+	memset(cons, 0, pages * PAGE_SIZE);
+	return 0;
+}
 
 static void broken_locked(struct domain *d, const char *which, uint32_t peer, uint32_t own,
 			  uint32_t size)

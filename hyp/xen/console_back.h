@@ -9,6 +9,8 @@
 
 struct domain;
 
+/* Boot: room for domain ids 1..max_domid. 0 or -1. */
+int console_back_init(unsigned max_domid);
 int console_back_create(struct domain *d);
 void console_back_destroy(struct domain *d);
 /* Input arrived for d (core/console.c, with no lock held). */

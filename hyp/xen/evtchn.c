@@ -15,14 +15,34 @@
 
 enum evtchn_state { ECS_FREE, ECS_UNBOUND, ECS_INTERDOMAIN, ECS_IPI };
 
-#define HYP_PORTS	128
+/* The hyp's ports: a few per domain (xenstore, console, backends), sized at boot. */
+#define HYP_PORTS_BASE		128
+#define HYP_PORTS_PER_DOMAIN	4
 
 static struct spinlock lock;
-static struct evtchn hport[HYP_PORTS];
-static struct {
+static unsigned hyp_ports = HYP_PORTS_BASE;
+static struct evtchn hport_boot[HYP_PORTS_BASE], *hport = hport_boot;
+static struct hyp_cb {
 	evtchn_fn fn;
 	void *arg;
-} hyp_cb[HYP_PORTS];
+} hyp_cb_boot[HYP_PORTS_BASE], *hyp_cb = hyp_cb_boot;
+
+int evtchn_init(unsigned max_domid)
+{
+	unsigned n = HYP_PORTS_BASE + max_domid * HYP_PORTS_PER_DOMAIN;
+	uint64_t pages = (n * (sizeof(*hport) + sizeof(*hyp_cb)) + PAGE_SIZE - 1) / PAGE_SIZE;
+	uint64_t pa;
+
+	if (max_domid * HYP_PORTS_PER_DOMAIN < HYP_PORTS_BASE)
+		return 0;		/* the static tables do */
+	if (!(pa = mem_alloc(pages, 1)))
+		return -1;
+	memset((void *)(uintptr_t)pa, 0, pages * PAGE_SIZE);
+	hport = (struct evtchn *)(uintptr_t)pa;
+	hyp_cb = (struct hyp_cb *)(hport + n);
+	hyp_ports = n;
+	return 0;
+}
 
 static struct evtchn *port_of(struct domain *d, uint32_t p)
 {
@@ -118,7 +138,7 @@ static struct evtchn *waiting_end(struct domain *d, domid_t rdom, uint32_t rport
 
 	if (rdom == DOMID_HYP) {
 		*rd = NULL;
-		e = rport && rport < HYP_PORTS ? &hport[rport] : NULL;
+		e = rport && rport < hyp_ports ? &hport[rport] : NULL;
 	} else {
 		*rd = rdom == DOMID_SELF ? d : peer_domain(rdom);
 		e = *rd ? port_of(*rd, rport) : NULL;
@@ -176,7 +196,7 @@ static void unbind_peer(struct domain *d, struct evtchn *e)
 	struct evtchn *pe;
 
 	if (e->remote_dom == DOMID_HYP)
-		pe = e->remote_port < HYP_PORTS ? &hport[e->remote_port] : NULL;
+		pe = e->remote_port < hyp_ports ? &hport[e->remote_port] : NULL;
 	else
 		pe = peer_domain(e->remote_dom) ? &domain_by_id(e->remote_dom)->xen.evtchn[
 			e->remote_port % EVTCHN_MAX] : NULL;
@@ -217,8 +237,8 @@ int evtchn_send(struct domain *d, uint32_t port)
 	} else if (e->state == ECS_IPI) {
 		set_pending(d, port);
 	} else if (e->state == ECS_INTERDOMAIN && e->remote_dom == DOMID_HYP) {
-		fn = hyp_cb[e->remote_port % HYP_PORTS].fn;
-		arg = hyp_cb[e->remote_port % HYP_PORTS].arg;
+		fn = hyp_cb[e->remote_port % hyp_ports].fn;
+		arg = hyp_cb[e->remote_port % hyp_ports].arg;
 	} else if (e->state == ECS_INTERDOMAIN) {
 		struct domain *rd = e->remote_dom == d->id ? d : peer_domain(e->remote_dom);
 
@@ -332,7 +352,7 @@ int evtchn_hyp_connect(struct domain *d, evtchn_fn fn, void *arg, uint32_t *gues
 
 	spin_lock(&lock);
 	p = alloc_port(d->xen.evtchn, EVTCHN_MAX);
-	h = alloc_port(hport, HYP_PORTS);
+	h = alloc_port(hport, hyp_ports);
 	if (p < 0 || h < 0) {
 		err = -XEN_ENOSPC;
 	} else {
@@ -357,7 +377,7 @@ int evtchn_hyp_bind(struct domain *d, uint32_t guest_port, evtchn_fn fn, void *a
 	e = port_of(d, guest_port);
 	if (!e || e->state != ECS_UNBOUND || e->remote_dom != DOMID_HYP)
 		err = -XEN_EINVAL;
-	else if ((h = alloc_port(hport, HYP_PORTS)) < 0)
+	else if ((h = alloc_port(hport, hyp_ports)) < 0)
 		err = -XEN_ENOSPC;
 	if (!err) {
 		*e = (struct evtchn){ ECS_INTERDOMAIN, e->vcpu, DOMID_HYP, (uint32_t)h };
@@ -372,7 +392,7 @@ int evtchn_hyp_bind(struct domain *d, uint32_t guest_port, evtchn_fn fn, void *a
 
 void evtchn_hyp_notify(uint32_t h)
 {
-	struct evtchn *e = &hport[h % HYP_PORTS];
+	struct evtchn *e = &hport[h % hyp_ports];
 	struct domain *d;
 
 	spin_lock(&lock);
@@ -384,7 +404,7 @@ void evtchn_hyp_notify(uint32_t h)
 
 void evtchn_hyp_close(uint32_t h)
 {
-	struct evtchn *e = &hport[h % HYP_PORTS];
+	struct evtchn *e = &hport[h % hyp_ports];
 	struct domain *d;
 
 	spin_lock(&lock);
@@ -395,7 +415,7 @@ void evtchn_hyp_close(uint32_t h)
 		    ge->remote_port == h)
 			*ge = (struct evtchn){ ECS_UNBOUND, ge->vcpu, DOMID_HYP, 0 };
 	}
-	if (h && h < HYP_PORTS) {
+	if (h && h < hyp_ports) {
 		e->state = ECS_FREE;
 		hyp_cb[h].fn = NULL;
 	}

@@ -34,6 +34,8 @@ int evtchn_unmask(struct domain *d, uint32_t port);
 void evtchn_move_shared_info(struct domain *d, struct shared_info *to);
 int evtchn_register_vcpu_info(struct domain *d, unsigned vcpu, struct vcpu_info *vi);
 
+/* Boot: room for the hyp's ends of max_domid domains' channels. 0 or -1. */
+int evtchn_init(unsigned max_domid);
 /* The hyp's ends. fn(arg) runs when the guest sends. */
 typedef void (*evtchn_fn)(void *arg);
 /* A new port in d connected to a new hyp port (the toolstack's alloc_unbound plus the

@@ -9,6 +9,14 @@
 #include "xenbus_back.h"
 #include "xenstore.h"
 
+int xen_init(unsigned max_domid)
+{
+	if (evtchn_init(max_domid) || xenstore_init(max_domid) ||
+	    console_back_init(max_domid) || blkback_init(max_domid))
+		return -1;
+	return 0;
+}
+
 int xen_domain_create(struct domain *d)
 {
 	if (evtchn_domain_init(d) || xenstore_domain_intro(d) ||

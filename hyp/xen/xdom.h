@@ -49,6 +49,9 @@ struct xen_domain {
 };
 
 struct domain;
+/* Boot: the Xen services' tables for domain ids 1..max_domid. 0 or -1 (out of
+ * memory). */
+int xen_init(unsigned max_domid);
 /* Set up / take down a domain's Xen services: called once its vCPUs exist, and
  * before its memory goes. Create returns 0 or -1: out of memory, or a configuration
  * the services refuse (blkback: pvkit,disk), with the reason given to config_reject. */

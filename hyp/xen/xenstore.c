@@ -15,16 +15,18 @@
 #include "xs_ringio.h"
 
 #define LOCAL_WATCHES	64
+#define ARENA_PER_DOMAIN	1024	/* store bytes added for each possible domain */
 
 static struct spinlock lock;
 static struct xs_conn *local;		/* the hyp's connection */
-static struct {
+static struct xs_dom {
 	struct xs_conn *conn;
 	struct xs_ring ring;
 	uint32_t hyp_port;
 	int dirty;			/* output queued by someone else's request */
 	int reported;			/* its ring's breakage has been logged */
-} doms[MAX_DOMAINS + 1];
+} *doms;				/* by domain id, 1..max_id (xenstore_init) */
+static unsigned max_id;
 static struct {
 	xenstore_watch_fn fn;
 	void *arg;
@@ -49,7 +51,7 @@ static void env_free(void *p, size_t bytes)
 
 static void output_ready(struct xs_conn *c)
 {
-	if (c->domid >= 1 && c->domid <= MAX_DOMAINS)
+	if (c->domid >= 1 && c->domid <= max_id)
 		doms[c->domid].dirty = 1;
 }
 
@@ -80,7 +82,7 @@ static void serve_locked(unsigned id)
 /* Rings that got watch events from this request, and the hyp's own events. */
 static void serve_others_locked(void)
 {
-	for (unsigned id = 1; id <= MAX_DOMAINS; id++)
+	for (unsigned id = 1; id <= max_id; id++)
 		if (doms[id].dirty)
 			serve_locked(id);
 }
@@ -129,13 +131,19 @@ static void ring_event(void *arg)
 
 /* --- domains ------------------------------------------------------------------------------ */
 
-int xenstore_init(void)
+_Static_assert(MAX_DOMAINS < XS_NDOMS, "the store accounts for every domain id");
+
+int xenstore_init(unsigned max_domid)
 {
-	void *store = env_alloc(xs_store_size());
+	size_t size = xs_store_size() + (size_t)max_domid * ARENA_PER_DOMAIN;
+	void *store = env_alloc(size);
 
 	local = env_alloc(sizeof(*local));
-	if (!store || !local || xs_init(&env, store, xs_store_size()))
+	doms = env_alloc((max_domid + 1) * sizeof(*doms));
+	if (!store || !local || !doms || xs_init(&env, store, size))
 		return -1;
+	memset(doms, 0, (max_domid + 1) * sizeof(*doms));
+	max_id = max_domid;
 	xs_conn_open(local, 0);
 	/* Domain 0 is the hyp: the owner of /local/domain/0/backend. */
 	if (xs_local_write(local, "/local/domain/0/name", "pvkit-hyp") ||

@@ -15,7 +15,7 @@
 
 struct domain;
 
-int xenstore_init(void);
+int xenstore_init(unsigned max_domid);
 int xenstore_domain_intro(struct domain *d);
 void xenstore_domain_release(struct domain *d);
 

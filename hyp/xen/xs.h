@@ -23,10 +23,10 @@
 
 #include <xen/io/xs_wire.h>
 
-#define XS_NDOMS		16	/* domids the store accounts for: 0 .. 15 */
+#define XS_NDOMS		2049	/* domids the store accounts for: 0 .. 2048 */
 #define XS_MAX_CONNS		XS_NDOMS
-#define XS_MAX_NODES		2048
-#define XS_ARENA_BYTES		(256 * 1024)
+#define XS_MAX_NODES		8192	/* 3 a domain with 2048 domains, and the rest */
+#define XS_ARENA_BYTES		(256 * 1024)	/* at least; xs_init takes what it is given */
 #define XS_QUOTA_NODES		256	/* nodes a domain may own */
 #define XS_QUOTA_BYTES		(32 * 1024)	/* bytes of node records it may own */
 #define XS_QUOTA_VALUE		2048	/* bytes in one node's value */
@@ -78,8 +78,8 @@ struct xs_conn {
 	struct xs_txn *txn[XS_QUOTA_TXNS];
 };
 
-/* The store, in `mem` (at least xs_store_size() bytes), with "/" owned by domain 0.
- * Returns 0, or -1 if mem is too small. */
+/* The store, in `mem` (at least xs_store_size() bytes; more makes its arena bigger),
+ * with "/" owned by domain 0. Returns 0, or -1 if mem is too small. */
 size_t xs_store_size(void);
 int xs_init(const struct xs_env *env, void *mem, size_t size);
 

@@ -48,7 +48,8 @@ int xs_init(const struct xs_env *env, void *mem, size_t size)
 	xs_env = env;
 	xs_main = mem;
 	memset(xs_main, 0, sizeof(*xs_main));
-	xs_main->cap = XS_ARENA_BYTES;
+	xs_main->cap = (uint32_t)(size - sizeof(*xs_main) < UINT32_MAX - XS_TXN_GROWTH ?
+				  size - sizeof(*xs_main) : UINT32_MAX - XS_TXN_GROWTH);
 	memset(xs_conns, 0, sizeof(xs_conns));
 	return xs_put(xs_main, "/", &root, 1, "", 0) ? -1 : 0;
 }

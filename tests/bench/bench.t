@@ -39,9 +39,10 @@ expect "boot: hello and httpd on pvkit, Xen, bare QEMU and Linux" \
 expect "size: every app image, the hypervisors, line counts" pvkit \
 	"$(for a in $APPS_BUILT; do echo "image_$a image_${a}_loaded"; done) image_hypervisor lines_runtime lines_hypervisor" size
 expect "memory: every app" qemu "$(for a in $APPS_BUILT; do echo "mem_min_$a"; done)" size
-expect "density: domain memory, domains, instructions per domain on pvkit and Xen" \
-	"pvkit xen-4.17" "density_domain_mem density_domains" size
-expect "density: instructions per domain" "pvkit xen-4.17" density_per_domain icount
+expect "density: domain memory, domains, host RAM on pvkit and Xen" \
+	"pvkit xen-4.17" "density_domain_mem density_domains density_host_mem" size
+expect "density: instructions per domain and per creation" "pvkit xen-4.17" \
+	"density_per_domain density_create" icount
 expect "services: httpd and kvstore on pvkit, bare QEMU and Linux" "pvkit qemu linux" \
 	"httpd_rps_keepalive httpd_rps_close httpd_p50_keepalive kvstore_set_ops kvstore_get_ops" wall
 

@@ -17,7 +17,7 @@ static void *f_alloc(size_t n) { return malloc(n); }
 static void f_free(void *p, size_t n) { free(p); }
 static const struct xs_env env = { f_alloc, f_free, NULL };
 
-static uint64_t mem[300 * 1024 / 8];
+static uint64_t mem[512 * 1024 / 8];
 static struct xs_conn hyp, guest[2];
 
 static void drain(struct xs_conn *c)

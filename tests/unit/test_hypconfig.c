@@ -54,6 +54,19 @@ int main(void)
 	ok(!c[6].valid && has(c[6].error, "is not inside RAM"), "outside RAM: %s", c[6].error);
 	ok(!c[7].valid && has(c[7].error, "\"multiboot,kernel\""), "no kernel: %s", c[7].error);
 
+	/* Domains may share a module (identical reg); a partial overlap is still refused. */
+	struct dom_config two[3];
+
+	two[0] = two[1] = two[2] = c[1];
+	two[1].id = 2;
+	two[2].id = 3;
+	two[2].kernel_base += 0x800;
+	config_check_modules(two, 3, &ram, 1, rsv, 1);
+	ok(two[0].valid && two[1].valid, "identical reg: one module shared (%s)", two[1].error);
+	ok(!two[2].valid && has(two[2].error, "overlaps a module of domain"),
+	   "partial overlap still rejected: %s", two[2].error);
+	is_int(config_count(dt), 8, "config_count counts the xen,domain nodes");
+
 	/* A module on the hyp's own memory. */
 	struct dom_config one[1];
 

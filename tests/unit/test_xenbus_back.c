@@ -152,7 +152,7 @@ static const char *be(const char *key)
 
 int main(void)
 {
-	static uint64_t mem[300 * 1024 / 8];
+	static uint64_t mem[512 * 1024 / 8];
 	char buf[64];
 
 	ok(xs_init(&env, mem, sizeof(mem)) == 0, "store");

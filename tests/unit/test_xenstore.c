@@ -104,7 +104,7 @@ static int events(struct xs_conn *c, char *out, size_t size)
 
 int main(void)
 {
-	static char mem[sizeof(char) * (300 * 1024)];
+	static char mem[sizeof(char) * (512 * 1024)];
 	char ev[512], big[5000];
 
 	ok(xs_init(&env, mem, sizeof(mem)) == 0, "store created");

@@ -38,7 +38,7 @@ static uint64_t *new_table(struct domain *d)
 int stage2_create(struct domain *d)
 {
 	d->arch.s2_pages = 0;
-	d->arch.vmid = d->id;
+	d->arch.vmid = STAGE2_VMID(d->id);
 	d->arch.s2_root = new_table(d);
 	if (!d->arch.s2_root)
 		return -1;

@@ -4,6 +4,7 @@
  * (fpsimd.c); the virtual timer and the vGIC list registers go with the vCPU.
  */
 #include <arch/cpu.h>
+#include <arch/stage2.h>
 #include <arch/sysreg.h>
 #include <arch/vgic.h>
 #include "domain.h"
@@ -45,6 +46,26 @@ void arch_vcpu_put(struct vcpu *v)
 	isb();
 }
 
+/* Which domain last ran with each VMID on each pCPU (VMIDs are shared beyond 255
+ * domains, arch/stage2.h). */
+static const struct domain *vmid_last[MAX_PCPUS][256];
+
+/* VTTBR_EL2 is written: if another domain with this VMID ran here since d did, its
+ * stage-1 and stage-2 entries may still be in this pCPU's TLB under the same tag. */
+static void vmid_check(struct pcpu *p, const struct domain *d)
+{
+	const struct domain **last = &vmid_last[p->id][d->arch.vmid & 255];
+
+	if (*last == d)
+		return;
+	if (*last) {
+		isb();
+		__asm__ volatile("tlbi vmalls12e1" : : : "memory");
+		dsb(nsh);
+	}
+	*last = d;
+}
+
 void arch_vcpu_load(struct vcpu *v)
 {
 	struct pcpu *p = this_pcpu();
@@ -53,6 +74,7 @@ void arch_vcpu_load(struct vcpu *v)
 	v->arch.vtimer_deadline = 0;
 	EL1_REGS(LOAD)
 	write_sysreg(vttbr_el2, v->dom->arch.vttbr);
+	vmid_check(p, v->dom);
 	write_sysreg(cntv_cval_el0, r[R_CNTV_CVAL]);
 	write_sysreg(cntv_ctl_el0, r[R_CNTV_CTL]);
 	write_sysreg(cptr_el2, CPTR_RES1 | CPTR_TZ | CPTR_TTA |

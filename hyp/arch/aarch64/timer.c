@@ -38,8 +38,8 @@ void timer_reprogram(struct pcpu *p)
 	uint64_t next = p->current ? p->slice_end : 0;
 
 	spin_lock(&p->lock);
-	for (unsigned i = 0; i < p->nvcpus; i++) {
-		uint64_t t = p->vcpus[i]->arch.vtimer_deadline;
+	for (struct vcpu *v = p->pinned; v; v = v->pin_next) {
+		uint64_t t = v->arch.vtimer_deadline;
 
 		if (t && (!next || t < next))
 			next = t;
@@ -50,22 +50,20 @@ void timer_reprogram(struct pcpu *p)
 
 static void expire_vtimers(struct pcpu *p, uint64_t now)
 {
-	struct vcpu *due[PCPU_MAX_VCPUS];
-	unsigned n = 0;
+	struct vcpu *due = NULL;
 
 	spin_lock(&p->lock);
-	for (unsigned i = 0; i < p->nvcpus; i++) {
-		struct vcpu *v = p->vcpus[i];
-
+	for (struct vcpu *v = p->pinned; v; v = v->pin_next) {
 		if (v->arch.vtimer_deadline && v->arch.vtimer_deadline <= now) {
 			v->arch.vtimer_deadline = 0;
 			v->arch.el1[R_CNTV_CTL] |= CNTV_IMASK;
-			due[n++] = v;
+			v->due_next = due;
+			due = v;
 		}
 	}
 	spin_unlock(&p->lock);
-	for (unsigned i = 0; i < n; i++)	/* d->lock comes before p->lock */
-		vgic_inject(due[i], INTID_VTIMER);
+	for (struct vcpu *v = due; v; v = v->due_next)	/* d->lock comes before p->lock */
+		vgic_inject(v, INTID_VTIMER);
 }
 
 static void hyp_timer_irq(struct pcpu *p)

@@ -39,8 +39,15 @@ int main(void)
 		uint64_t until = pv_now_ns() + 1000000000ULL;
 
 		pv_ipi_send(1);
-		while (seen[0] == i && pv_now_ns() < until)
-			__asm__ volatile("wfi");
+		/* Check with interrupts masked, then WFI (which still wakes on a pending
+		 * one): an answer handled between an unmasked check and the WFI would
+		 * leave this CPU asleep with nothing left to wake it. */
+		while (seen[0] == i && pv_now_ns() < until) {
+			__asm__ volatile("msr daifset, #2" ::: "memory");
+			if (seen[0] == i)
+				__asm__ volatile("wfi" ::: "memory");
+			__asm__ volatile("msr daifclr, #2" ::: "memory");
+		}
 		if (seen[0] != i + 1)
 			break;
 		done++;

@@ -1,11 +1,16 @@
 /* Per-domain stage-2 translation: 39-bit IPA, 4 KiB granule, walks from level 1,
- * 2 MiB blocks where IPA and PA allow (stage2.c). VMID = domain id. */
+ * 2 MiB blocks where IPA and PA allow (stage2.c). VMIDs are 8 bits (ARMv8.0, what
+ * cortex-a72 has): domain id 1-255 is its VMID; beyond, domains share VMIDs, and a pCPU
+ * switching between two domains with one VMID drops the TLB entries of that VMID
+ * (switch.c). */
 #ifndef ARCH_STAGE2_H
 #define ARCH_STAGE2_H
 
 #include <stdint.h>
 
 struct domain;
+
+#define STAGE2_VMID(id)	(((id) - 1) % 255 + 1)
 
 void stage2_init_pcpu(void);	/* VTCR_EL2 */
 int stage2_create(struct domain *d);
