@@ -14,6 +14,7 @@
 #include <pvkit/time.h>
 
 #include <arch/regs.h>
+#include <arch/timer.h>
 #include "sched.h"
 #include "stack.h"
 #include "tls.h"
@@ -96,6 +97,13 @@ static void reap(void)
 	}
 }
 
+static uint64_t idle_ticks;	/* counter ticks spent in the WFI below */
+
+uint64_t pv_idle_ns(void)
+{
+	return pv_counter_to_ns(idle_ticks);
+}
+
 /* Switch to the next runnable thread; called with interrupts masked. If the current
  * thread is still runnable it goes to the back of the queue first. */
 static void schedule(void)
@@ -107,7 +115,10 @@ static void schedule(void)
 	while (!(next = dequeue(&runq))) {
 		/* Nothing to run: wait for an interrupt. WFI wakes on a pending interrupt
 		 * even while masked; unmasking then lets its handler run. */
+		uint64_t t0 = arch_counter();
+
 		wfi();
+		idle_ticks += arch_counter() - t0;
 		arch_irq_enable();
 		arch_irq_disable();
 	}

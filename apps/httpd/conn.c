@@ -8,6 +8,9 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <pvkit/log.h>
+#include <pvkit/time.h>
+
 #include "conn.h"
 #include "files.h"
 #include "http_parse.h"
@@ -237,6 +240,18 @@ static int skip_body(struct conn_buf *b, int fd, uint64_t n)
 	return 0;
 }
 
+/* Once: when the first response went out, for boot benchmarks (docs/BENCH.md). */
+static void report_first_response(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	pv_info("httpd: first response %lu ns after reset, %lu ns of them idle",
+		(unsigned long)pv_now_ns(), (unsigned long)pv_idle_ns());
+}
+
 void conn_serve(struct conn_buf *b, int fd)
 {
 	struct http_req req;
@@ -263,7 +278,10 @@ void conn_serve(struct conn_buf *b, int fd)
 		b->have -= (size_t)r;
 		if (req.body_len && skip_body(b, fd, req.body_len))
 			break;
-		if (respond(b, fd, &req) || !req.keep_alive)
+		int err = respond(b, fd, &req);
+
+		report_first_response();
+		if (err || !req.keep_alive)
 			break;
 	}
 	drain_and_close(fd);

@@ -16,6 +16,11 @@ uint64_t pv_counter_hz(void);
 /* Counter ticks to nanoseconds (no overflow for any 64-bit count). */
 uint64_t pv_counter_to_ns(uint64_t ticks);
 
+/* Nanoseconds the scheduler has spent waiting in WFI with no thread to run: with
+ * pv_now_ns(), how much of the time since reset was work (under QEMU -icount, where
+ * waiting skips ahead in virtual time, that difference counts instructions). */
+uint64_t pv_idle_ns(void);
+
 /* Block the calling thread for at least ns / until the deadline. Other threads run
  * meanwhile; with none runnable the CPU waits in WFI. */
 void pv_sleep_ns(uint64_t ns);
