@@ -31,6 +31,9 @@ struct dom_config {
 	unsigned vcpus;
 	int vpl011;
 	int pv_console;			/* pvkit,console = "xen": the xencons ring */
+	int vif;			/* pvkit,vif: a network interface on the switch */
+	uint8_t vif_mac[6];		/* its address (given, or 02:70:76:00:00:<id>) */
+	int vif_mac_default;
 	uint64_t kernel_base, kernel_size;	/* host physical, where QEMU put it */
 	uint64_t ramdisk_base, ramdisk_size;	/* size 0: none */
 	char bootargs[CFG_ARGS_MAX];
