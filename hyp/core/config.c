@@ -128,6 +128,55 @@ static void parse_disk(const struct dt *dt, int node, struct dom_config *c)
 			      (unsigned long)c->disk_sectors);
 }
 
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* "aa:bb:cc:dd:ee:ff" (17 characters): 0, or -1. */
+static int parse_mac(const char *s, uint8_t mac[6])
+{
+	for (int i = 0; i < 6; i++, s += 3) {
+		int hi = hexval(s[0]), lo = hexval(s[1]);
+
+		if (hi < 0 || lo < 0 || s[2] != (i < 5 ? ':' : '\0'))
+			return -1;
+		mac[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+/* pvkit,vif: a network interface on the hyp's switch (netback). Empty: the address
+ * is 02:70:76:00:00:<domain id> ("pv", locally administered), set once the id is
+ * known; or a string "aa:bb:cc:dd:ee:ff", which must be a unicast address. */
+static void parse_vif(const struct dt *dt, int node, struct dom_config *c)
+{
+	int len;
+	const char *v = dt_prop(dt, node, "pvkit,vif", &len);
+
+	if (!v)
+		return;
+	c->vif = 1;
+	if (len == 0) {
+		c->vif_mac_default = 1;
+		return;
+	}
+	if (len != 18 || v[17] != '\0' || parse_mac(v, c->vif_mac)) {
+		config_reject(c, "property \"pvkit,vif\" = \"%.*s\": expected a MAC address "
+			      "\"aa:bb:cc:dd:ee:ff\" or no value", len > 0 ? len - 1 : 0, v);
+		return;
+	}
+	if (c->vif_mac[0] & 1)
+		config_reject(c, "property \"pvkit,vif\" = \"%s\": a multicast address; "
+			      "expected a unicast one (first octet even)", v);
+}
+
 static void parse_module(const struct dt *dt, int m, struct dom_config *c)
 {
 	int kernel = dt_is_compatible(dt, m, "multiboot,kernel");
@@ -198,6 +247,7 @@ static void parse_domain(const struct dt *dt, int node, struct dom_config *c)
 	c->vpl011 = dt_prop(dt, node, "vpl011", NULL) != NULL;
 	parse_console(dt, node, c);
 	parse_disk(dt, node, c);
+	parse_vif(dt, node, c);
 	parse_policy(dt, node, "pvkit,on-poweroff", &c->on_poweroff, c);
 	parse_policy(dt, node, "pvkit,on-reboot", &c->on_reboot, c);
 	parse_policy(dt, node, "pvkit,on-crash", &c->on_crash, c);
@@ -220,6 +270,12 @@ int config_parse(const struct dt *dt, struct dom_config *out, int max)
 			return n + 1;		/* the caller reports the excess */
 		parse_domain(dt, c, &out[n]);
 		out[n].id = (unsigned)n + 1;
+		if (out[n].vif_mac_default) {
+			static const uint8_t pv[5] = { 0x02, 0x70, 0x76, 0x00, 0x00 };
+
+			memcpy(out[n].vif_mac, pv, 5);
+			out[n].vif_mac[5] = (uint8_t)out[n].id;
+		}
 		n++;
 	}
 	return n;

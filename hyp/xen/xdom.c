@@ -6,6 +6,7 @@
 #include "domain.h"
 #include "evtchn.h"
 #include "gnttab.h"
+#include "log.h"
 #include "xenbus_back.h"
 #include "xenstore.h"
 
@@ -23,6 +24,11 @@ int xen_domain_create(struct domain *d)
 	    (d->cfg->pv_console && console_back_create(d)) ||
 	    (d->cfg->disk[0] && blkback_create(d)))
 		return -1;
+	/* The vif's handshake is the frontend's to start; a failure here is the
+	 * switch or the device table being full, logged, and the domain runs
+	 * without a network. */
+	if (d->cfg->vif && !xenback_create("vif", d->id, 0, NULL))
+		log_msg("d%u (%s): no vif: the xenbus device table is full", d->id, d->cfg->name);
 	return 0;
 }
 

@@ -32,4 +32,13 @@ static inline unsigned xen_ring_size(unsigned entry_size)
 	return p;
 }
 
+/* After moving its producer from old to new, does the other side want an event? It
+ * asked for one by setting its *_event index: yes if that lies in (old, new]. Any
+ * value is safe to act on: the worst a lying peer gets is a notification more or
+ * less, which only concerns itself. */
+static inline int xen_ring_notify(RING_IDX new_prod, RING_IDX old_prod, RING_IDX event)
+{
+	return (RING_IDX)(new_prod - event) < (RING_IDX)(new_prod - old_prod);
+}
+
 #endif
