@@ -17,6 +17,9 @@ struct pv_driver {
 	int (*probe)(const struct dt *dt, int node);
 };
 
+/* Probe every linked driver on each DT node compatible with it (drivers/probe.c). */
+void drv_probe_all(const struct dt *dt);
+
 #define PV_DRIVER(var) \
 	static const struct pv_driver var \
 	__attribute__((used, section(".pv_drivers"), aligned(8)))

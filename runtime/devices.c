@@ -13,25 +13,12 @@
 #include "driver.h"
 #include "dt.h"
 
-extern const struct pv_driver __pv_drivers_start[], __pv_drivers_end[];
-
 static struct pv_blk *blks;
 static struct pv_net *nets;
 
 void devices_probe(const struct dt *dt)
 {
-	for (const struct pv_driver *d = __pv_drivers_start; d < __pv_drivers_end; d++) {
-		const char *compat[] = { d->compatible, NULL };
-
-		for (int n = dt_find_compatible(dt, -1, compat, NULL); n >= 0;
-		     n = dt_find_compatible(dt, n, compat, NULL)) {
-			int err = d->probe(dt, n);
-
-			if (err && err != -ENODEV)
-				pv_warn("%s: %s: probe failed (error %d)", d->name,
-					dt_name(dt, n), err);
-		}
-	}
+	drv_probe_all(dt);
 }
 
 #define REGISTER(list, dev) do {			\

@@ -15,6 +15,16 @@
 
 #include <pvkit/hypervisor.h>
 
+/* Sleep until an interrupt unless cond already holds: masked check, then WFI (which
+ * wakes on a pending interrupt even while masked), then the handler runs. */
+#define WAIT_UNTIL(cond)						\
+	do {								\
+		__asm__ volatile("msr daifset, #2" ::: "memory");	\
+		if (!(cond))						\
+			__asm__ volatile("wfi" ::: "memory");		\
+		__asm__ volatile("msr daifclr, #2" ::: "memory");	\
+	} while (!(cond))
+
 /* Where hcbench runs, decided once in main.c. */
 struct bench_env {
 	const struct pv_hypervisor *hv;

@@ -153,16 +153,6 @@ static unsigned dt_cpus(void)
 	return n;
 }
 
-/* Sleep until an interrupt unless cond already holds: masked check, then WFI (which
- * wakes on a pending interrupt even while masked), then the handler runs. */
-#define WAIT_UNTIL(cond)						\
-	do {								\
-		__asm__ volatile("msr daifset, #2" ::: "memory");	\
-		if (!(cond))						\
-			__asm__ volatile("wfi" ::: "memory");		\
-		__asm__ volatile("msr daifclr, #2" ::: "memory");	\
-	} while (!(cond))
-
 static volatile int timed_out;
 
 static void probe_timeout(struct pv_timer *t, void *arg)

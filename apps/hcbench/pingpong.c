@@ -26,16 +26,6 @@
 static unsigned port;
 static volatile uint64_t events;
 
-/* Sleep until an interrupt unless cond already holds: masked check, then WFI (which
- * wakes on a pending interrupt even while masked), then the handler runs. */
-#define WAIT_UNTIL(cond)						\
-	do {								\
-		__asm__ volatile("msr daifset, #2" ::: "memory");	\
-		if (!(cond))						\
-			__asm__ volatile("wfi" ::: "memory");		\
-		__asm__ volatile("msr daifclr, #2" ::: "memory");	\
-	} while (!(cond))
-
 static void on_pong(unsigned p, void *arg)
 {
 	events++;

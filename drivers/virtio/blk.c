@@ -78,24 +78,6 @@ static void finish_local(struct vblk *b, struct pv_blk_req *req, int status)
 		b->blk.notify(&b->blk, b->blk.notify_arg);
 }
 
-static int check(const struct vblk *b, const struct pv_blk_req *r)
-{
-	uint64_t cap = b->blk.info.sectors, n;
-
-	if (r->op == PV_BLK_FLUSH)
-		return r->len ? -EINVAL : 0;
-	if (r->op != PV_BLK_READ && r->op != PV_BLK_WRITE)
-		return -EINVAL;
-	if (!r->buf || !r->len || r->len % PV_SECTOR_SIZE || r->len > b->blk.info.max_len)
-		return -EINVAL;
-	n = r->len / PV_SECTOR_SIZE;
-	if (r->sector >= cap || n > cap - r->sector)
-		return -EINVAL;
-	if (r->op == PV_BLK_WRITE && b->blk.info.read_only)
-		return -EROFS;
-	return 0;
-}
-
 /* The caller's buffer as physical segments; 0 if it needs more than max. */
 static unsigned data_segs(struct virtq_buf *out, uintptr_t p, size_t len, int writes,
 			  unsigned max)
@@ -127,7 +109,7 @@ static int submit(struct pv_blk *pb, struct pv_blk_req *req)
 	struct virtq_buf bufs[MAX_SEGS + 2];
 	struct blk_slot_dma *s;
 	unsigned n = 1, slot;
-	int err = check(b, req);
+	int err = pv_blk_req_check(&b->blk.info, req);
 
 	if (err || b->dead) {
 		finish_local(b, req, err ? err : -EIO);

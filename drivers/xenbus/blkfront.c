@@ -60,25 +60,6 @@ static void finish_local(struct blkfront *f, struct pv_blk_req *req, int status)
 		f->blk.notify(&f->blk, f->blk.notify_arg);
 }
 
-/* The same rules, in the same order, as drivers/virtio/blk.c. */
-static int check(const struct blkfront *f, const struct pv_blk_req *r)
-{
-	uint64_t cap = f->blk.info.sectors, n;
-
-	if (r->op == PV_BLK_FLUSH)
-		return r->len ? -EINVAL : 0;
-	if (r->op != PV_BLK_READ && r->op != PV_BLK_WRITE)
-		return -EINVAL;
-	if (!r->buf || !r->len || r->len % PV_SECTOR_SIZE || r->len > f->blk.info.max_len)
-		return -EINVAL;
-	n = r->len / PV_SECTOR_SIZE;
-	if (r->sector >= cap || n > cap - r->sector)
-		return -EINVAL;
-	if (r->op == PV_BLK_WRITE && f->blk.info.read_only)
-		return -EROFS;
-	return 0;
-}
-
 static void push(struct blkfront *f)
 {
 	RING_IDX old = __atomic_load_n(&f->ring->hdr.req_prod, __ATOMIC_RELAXED), ev;
@@ -97,7 +78,7 @@ static int submit(struct pv_blk *b, struct pv_blk_req *req)
 	struct blkif_request *r;
 	struct slot *s;
 	unsigned id, nsegs = 0;
-	int err = check(f, req);
+	int err = pv_blk_req_check(&f->blk.info, req);
 
 	if (err || f->dead) {
 		finish_local(f, req, err ? err : -EIO);

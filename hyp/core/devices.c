@@ -16,26 +16,12 @@
 #include "dt.h"
 #include "log.h"
 
-extern const struct pv_driver __pv_drivers_start[], __pv_drivers_end[];
-
 static struct pv_blk *blks;
 static struct pv_net *nets;
 
 void devices_probe(const struct dt *dt)
 {
-	for (const struct pv_driver *d = __pv_drivers_start; d < __pv_drivers_end; d++) {
-		const char *compat[] = { d->compatible, NULL };
-
-		for (int n = dt_find_compatible(dt, -1, compat, NULL); n >= 0;
-		     n = dt_find_compatible(dt, n, compat, NULL)) {
-			int err = d->probe(dt, n);
-
-			/* -ENODEV: an empty transport (QEMU's virt has 32). */
-			if (err && err != -ENODEV)
-				log_msg("%s: %s: probe failed (error %d)", d->name,
-					dt_name(dt, n), err);
-		}
-	}
+	drv_probe_all(dt);
 }
 
 void pv_blk_register(struct pv_blk *b)

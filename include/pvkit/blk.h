@@ -10,6 +10,7 @@
 #ifndef PVKIT_BLK_H
 #define PVKIT_BLK_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,28 @@ struct pv_blk_info {
 	unsigned max_inflight;		/* requests the device accepts at once */
 	size_t max_len;			/* largest len of one request */
 };
+
+/* The checks every driver's submit makes, in this order (so that every block device
+ * fails a bad request the same way): 0, -EINVAL (bad op, buffer, length, alignment or
+ * range) or -EROFS (a write to a read-only device). */
+static inline int pv_blk_req_check(const struct pv_blk_info *info,
+				   const struct pv_blk_req *r)
+{
+	uint64_t n;
+
+	if (r->op == PV_BLK_FLUSH)
+		return r->len ? -EINVAL : 0;
+	if (r->op != PV_BLK_READ && r->op != PV_BLK_WRITE)
+		return -EINVAL;
+	if (!r->buf || !r->len || r->len % PV_SECTOR_SIZE || r->len > info->max_len)
+		return -EINVAL;
+	n = r->len / PV_SECTOR_SIZE;
+	if (r->sector >= info->sectors || n > info->sectors - r->sector)
+		return -EINVAL;
+	if (r->op == PV_BLK_WRITE && info->read_only)
+		return -EROFS;
+	return 0;
+}
 
 /* A driver's side. submit MUST validate the request (range, alignment, read-only)
  * and fail it with -EINVAL/-EROFS through done(), never touch memory outside buf.
