@@ -7,13 +7,15 @@
 #include "evtchn.h"
 #include "gnttab.h"
 #include "log.h"
+#include "uplink.h"
 #include "xenbus_back.h"
 #include "xenstore.h"
 
 int xen_init(unsigned max_domid)
 {
 	if (evtchn_init(max_domid) || xenstore_init(max_domid) ||
-	    console_back_init(max_domid) || blkback_init(max_domid))
+	    console_back_init(max_domid) || blkback_init(max_domid) ||
+	    uplink_init())
 		return -1;
 	return 0;
 }
