@@ -16,6 +16,7 @@ at_exit "rm -rf $work"
 
 # --- 1. the demo ---------------------------------------------------------------------
 LOG=$LOGS/hyp-demo.log
+: >"$LOG"
 fifo=$work/demo.fifo
 mkfifo "$fifo"
 ( timeout 300 "$TOP/scripts/run-demo" --port "$(free_port)" --disk "$work/demo.disk" \
@@ -54,6 +55,7 @@ net="user,hostfwd=tcp:127.0.0.1:$h1-10.0.2.15:80,hostfwd=tcp:127.0.0.1:$h2-10.0.
 net="$net,hostfwd=tcp:127.0.0.1:$kv-10.0.2.17:6379"
 boot_apps() {	# NAME
 	LOG=$LOGS/hyp-apps-$1.log
+	: >"$LOG"
 	"$TOP/scripts/hyp-run" --timeout 300 --out "$TOUT/hyp" --disk "$work/site.img,ro" \
 		--disk "$kvdisk" --net "$net" "$TOP/dts/hyp/apps.dts" </dev/null >"$LOG" 2>&1 &
 	VM_PID=$!
