@@ -26,6 +26,8 @@
 #include "fmt.h"
 #include "gnttab.h"
 #include "log.h"
+#include "mem.h"
+#include "netback.h"
 #include "netif_check.h"
 #include "ring.h"
 #include "vswitch.h"
@@ -50,11 +52,24 @@ struct vif {
 	uint8_t frame[NETIF_FRAME_MAX];	/* the transmit path's bounce buffer */
 };
 
-static struct vif vifs[MAX_DOMAINS + 1];
+static struct vif *vifs;		/* by frontend domain id (netback_init) */
+static unsigned max_id;
+
+int netback_init(unsigned max_domid)
+{
+	uint64_t pages = ((max_domid + 1) * sizeof(*vifs) + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	vifs = (struct vif *)(uintptr_t)mem_alloc(pages, 1);
+	if (!vifs)
+		return -1;
+	memset(vifs, 0, pages * PAGE_SIZE);
+	max_id = max_domid;
+	return 0;
+}
 
 static struct vif *vif_of(const struct xenback_dev *dev)
 {
-	return dev->fe <= MAX_DOMAINS ? &vifs[dev->fe] : NULL;
+	return vifs && dev->fe <= max_id ? &vifs[dev->fe] : NULL;
 }
 
 static void broken(struct vif *v, const char *ring, const char *why, uint32_t a, uint32_t b)

@@ -7,6 +7,7 @@
 #include "evtchn.h"
 #include "gnttab.h"
 #include "log.h"
+#include "netback.h"
 #include "uplink.h"
 #include "xenbus_back.h"
 #include "xenstore.h"
@@ -15,7 +16,7 @@ int xen_init(unsigned max_domid)
 {
 	if (evtchn_init(max_domid) || xenstore_init(max_domid) ||
 	    console_back_init(max_domid) || blkback_init(max_domid) ||
-	    uplink_init())
+	    netback_init(max_domid) || uplink_init())
 		return -1;
 	return 0;
 }
