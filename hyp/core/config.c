@@ -153,7 +153,7 @@ static int parse_mac(const char *s, uint8_t mac[6])
 }
 
 /* pvkit,vif: a network interface on the hyp's switch (netback). Empty: the address
- * is 02:70:76:00:00:<domain id> ("pv", locally administered), set once the id is
+ * is 02:70:76:00:<domain id, 16 bits> ("pv", locally administered), set once the id is
  * known; or a string "aa:bb:cc:dd:ee:ff", which must be a unicast address. */
 static void parse_vif(const struct dt *dt, int node, struct dom_config *c)
 {
@@ -271,9 +271,10 @@ int config_parse(const struct dt *dt, struct dom_config *out, int max)
 		parse_domain(dt, c, &out[n]);
 		out[n].id = (unsigned)n + 1;
 		if (out[n].vif_mac_default) {
-			static const uint8_t pv[5] = { 0x02, 0x70, 0x76, 0x00, 0x00 };
+			static const uint8_t pv[4] = { 0x02, 0x70, 0x76, 0x00 };
 
-			memcpy(out[n].vif_mac, pv, 5);
+			memcpy(out[n].vif_mac, pv, 4);
+			out[n].vif_mac[4] = (uint8_t)(out[n].id >> 8);
 			out[n].vif_mac[5] = (uint8_t)out[n].id;
 		}
 		n++;

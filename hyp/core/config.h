@@ -37,7 +37,7 @@ struct dom_config {
 	uint64_t disk_first, disk_sectors;	/* pvkit,disk-range; sectors 0: to the end */
 	int disk_ro;			/* pvkit,disk-readonly */
 	int vif;			/* pvkit,vif: a network interface on the switch */
-	uint8_t vif_mac[6];		/* its address (given, or 02:70:76:00:00:<id>) */
+	uint8_t vif_mac[6];		/* its address (given, or 02:70:76:00:<id, 16 bits>) */
 	int vif_mac_default;
 	uint64_t kernel_base, kernel_size;	/* host physical, where QEMU put it */
 	uint64_t ramdisk_base, ramdisk_size;	/* size 0: none */
