@@ -11,20 +11,21 @@
 # and TCP echo.
 . "$(dirname "$0")/../lib/tap.sh"
 
-refused="grant ref 99999 (beyond the table)
-grant ref 5 (never granted)
-a revoked grant
-a grant made to another domain
-offset 4000 + size 200 (beyond the page)
-offset 4095 + size 14
-size 0
-size 13 (shorter than an Ethernet header)
-size 1515 (longer than 1514)
-size 65535
-second fragment at offset 4090 + size 20
-first size 10 below the second fragment's 20
-second fragment from grant ref 99999"
-plan $((13 + 26))
+# what | the reason netback logs (once per reason) for refusing it
+refused="grant ref 99999 (beyond the table)|a grant reference beyond the granter's table
+grant ref 5 (never granted)|a grant the copy refused
+a revoked grant|a grant the copy refused
+a grant made to another domain|a grant the copy refused
+offset 4000 + size 200 (beyond the page)|a fragment's offset + size is beyond its page (4096)
+offset 4095 + size 14|a fragment's offset + size is beyond its page (4096)
+size 0|frame size outside 14..1514 bytes
+size 13 (shorter than an Ethernet header)|frame size outside 14..1514 bytes
+size 1515 (longer than 1514)|frame size outside 14..1514 bytes
+size 65535|frame size outside 14..1514 bytes
+second fragment at offset 4090 + size 20|a fragment's offset + size is beyond its page (4096)
+first size 10 below the second fragment's 20|the first request's size is smaller than the other fragments
+second fragment from grant ref 99999|a grant reference beyond the granter's table"
+plan $((13 + 5 + 25))
 
 LOG=$LOGS/xennet-hostile.log
 "$TOP/scripts/hyp-run" --exit-status --timeout "${BOOT_TIMEOUT:-120}" --out "$TOUT/hyp" \
@@ -34,11 +35,15 @@ is "hyp: exit status 0 (no domain crashed)" "${PIPESTATUS[0]}" 0
 # --- d3: lies on both rings ------------------------------------------------------------
 h() { has_line "$1" "$LOG" "(d3) hostile: $2"; }
 h "handshake by hand, the default MAC" "vif connected: mac 02:70:76:00:00:03"
-while IFS= read -r what; do
+while IFS='|' read -r what why; do
 	h "tx refused: $what" "netif tx $what: got -1, want -1"
 done <<<"$refused"
-has_line "netback says why, once" "$LOG" \
-	"(hyp) d3 vif: transmit: a grant reference beyond the granter's table: answered NETIF_RSP_ERROR (reported once)"
+# Each reason once: the line shows which check refused (the grant copy would catch
+# some of them too, and alone).
+while read -r why; do
+	has_line "netback says why: $why" "$LOG" \
+		"(hyp) d3 vif: transmit: $why: answered NETIF_RSP_ERROR (each reason reported once)"
+done < <(cut -d'|' -f2 <<<"$refused" | sort -u)
 h "a valid frame after them: the peer replies" "netif valid ARP request after them: the peer replied"
 h "a valid frame of 18 fragments (the most)" "netif tx valid frame in 18 fragments: got 0, want 0"
 h "rx buffers with bad grants: each answered NETIF_RSP_ERROR" \
