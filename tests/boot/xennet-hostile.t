@@ -3,7 +3,7 @@
 # dts/hyp/xennet-hostile.dts) against netback, beside the tests/apps/netpair pair on
 # the same switch: transmit requests with bogus grants, offsets and sizes, each
 # answered NETIF_RSP_ERROR on every slot; valid ARP exchanges with the pair's server
-# after them; receive buffers with bogus grants (frames to it dropped and counted); a
+# after them and a UDP datagram the server waits for (netpair.byes=2); receive buffers with bogus grants (frames to it dropped and counted); a
 # frame with a forged source (dropped, counted); then a producer 1000 requests ahead,
 # after which netback stops serving that ring and says so. A second one
 # (hostile.netif=chain) sends a more_data chain longer than XEN_NETIF_NR_SLOTS_MIN,
@@ -25,7 +25,7 @@ size 65535|frame size outside 14..1514 bytes
 second fragment at offset 4090 + size 20|a fragment's offset + size is beyond its page (4096)
 first size 10 below the second fragment's 20|the first request's size is smaller than the other fragments
 second fragment from grant ref 99999|a grant reference beyond the granter's table"
-plan $((13 + 5 + 25))
+plan $((13 + 5 + 27))
 
 LOG=$LOGS/xennet-hostile.log
 "$TOP/scripts/hyp-run" --exit-status --timeout "${BOOT_TIMEOUT:-120}" --out "$TOUT/hyp" \
@@ -50,6 +50,8 @@ h "rx buffers with bad grants: each answered NETIF_RSP_ERROR" \
 	"netif rx buffers with bad grants: 4 of 4 answered NETIF_RSP_ERROR"
 h "a valid receive after them" "netif valid receive after them: the peer's reply came"
 h "a forged source gets no reply" "netif ARP request from a forged source: no reply"
+h "a valid UDP datagram to the peer" 'netif tx valid UDP datagram "bye" to the peer: got 0, want 0'
+has_line "the peer got it" "$LOG" "(d1) netpair: bye from 192.168.7.3"
 h "every valid transmit answered NETIF_RSP_OKAY" "netif valid transmits not answered NETIF_RSP_OKAY: 0"
 has_match "hyp: the lying transmit ring is stopped, and said so" "$LOG" \
 	'^\(hyp\) d3 vif: transmit ring: request producer out of range \(0x[0-9a-f]+, 0x[0-9a-f]+\): the ring is no longer served$'
@@ -57,7 +59,7 @@ h "the ring is not served after that" "netif tx ring after a producer 1000 reque
 # 13 refused; at least the 4 bad receive buffers dropped; exactly the one forged frame.
 has_match "hyp: d3's counters: refused, dropped, forged" "$LOG" \
 	'^\(hyp\) d3 vif: disconnected: sent [1-9][0-9]* frames \(13 refused\), received [0-9]+ \(([4-9]|[1-9][0-9]+) dropped: no buffer or a bad one\), 1 with a forged source$'
-h "every check as expected" "20 of 20 netif checks as expected"
+h "every check as expected" "21 of 21 netif checks as expected"
 has_line "hostile: exits 0" "$LOG" "(d3) pvkit: exit status 0"
 
 # --- d4: a chain past XEN_NETIF_NR_SLOTS_MIN -------------------------------------------

@@ -6,8 +6,9 @@
  * meet without harm (answered NETIF_RSP_ERROR, the frame dropped and counted); a frame
  * with a forged source address, which the switch drops; valid ARP exchanges with the
  * peer at 192.168.7.1 (tests/apps/netpair's server) in between, to show the vif still
- * works both ways; last, a request producer far beyond the ring, after which netback
- * no longer serves it.
+ * works both ways, and a UDP "bye" to the peer (its netpair.byes counts it: the pair
+ * does not end without it); last, a request producer far beyond the ring, after
+ * which netback no longer serves it.
  *
  * With hostile.netif=chain instead: one valid frame, then a NETTXF_more_data chain
  * longer than XEN_NETIF_NR_SLOTS_MIN, which netback documents as fatal to the ring.
@@ -43,7 +44,7 @@ static struct netif_rx_sring *rxs;
 static unsigned port;
 static RING_IDX tx_prod, rx_prod, rx_cons;
 static uint16_t next_id = 100;
-static uint8_t mac[6];
+static uint8_t mac[6], peer_mac[6];
 
 /* "aa:bb:cc:dd:ee:ff" */
 static int parse_mac(const char *s)
@@ -205,10 +206,39 @@ static int arp_exchange(uint8_t *txp, int tx_ref, uint8_t *rxp, int rx_ref, cons
 		int got = rsp.status > 0 && arp_reply_to(rxp + rsp.offset, rsp.status, sender_ip);
 
 		post_rx(rx_ref);		/* the page again, for the next frame */
-		if (got)
+		if (got) {
+			memcpy(peer_mac, rxp + rsp.offset + 6, 6);
 			return 1;
+		}
 	}
 	return 0;
+}
+
+/* A UDP datagram "bye" from my_ip to the peer's port 7, at the start of page: its
+ * length. No UDP checksum (0: none, allowed over IPv4). */
+static unsigned udp_bye(uint8_t *page)
+{
+	static const uint8_t ip[] = { 0x45, 0, 0, 31, 0, 0, 0x40, 0, 64, 17, 0, 0 };
+	uint8_t *f = page;
+	uint32_t sum = 0;
+
+	memset(f, 0, 60);
+	memcpy(f, peer_mac, 6);
+	memcpy(f + 6, mac, 6);
+	f[12] = 0x08;
+	memcpy(f + 14, ip, sizeof(ip));
+	memcpy(f + 26, my_ip, 4);
+	memcpy(f + 30, peer_ip, 4);
+	for (unsigned i = 14; i < 34; i += 2)
+		sum += (uint32_t)f[i] << 8 | f[i + 1];
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = ~((sum & 0xffff) + (sum >> 16)) & 0xffff;
+	f[24] = (uint8_t)(sum >> 8);
+	f[25] = (uint8_t)sum;
+	f[35] = f[37] = 7;		/* ports 7 -> 7 */
+	f[39] = 11;			/* UDP length: header + "bye" */
+	memcpy(f + 42, "bye", 3);
+	return 60;
 }
 
 /* Last: a producer 1000 requests ahead, then an honest request that must go
@@ -385,6 +415,11 @@ void netif_attacks(int chain)
 	printf("hostile: netif valid transmits not answered NETIF_RSP_OKAY: %u%s\n", tx_bad,
 	       tx_bad ? " (FAILED)" : "");
 	tally(!tx_bad);
+
+	/* A valid UDP datagram: the peer logs it ("netpair: bye from 192.168.7.3"). */
+	r[0] = good;
+	r[0].size = (uint16_t)udp_bye(txp);
+	expect_tx("valid UDP datagram \"bye\" to the peer", r, 1, NETIF_RSP_OKAY);
 
 	/* 5. */
 	break_ring(tx_ref);
