@@ -49,10 +49,11 @@ $(PVKIT_LIB): $(RT_OBJS)
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
+# The lists too: a file taken out of a set must leave its archive.
 .SECONDEXPANSION:
-$(RT_OUT)/libpvkit-%.a: $$(call drv_objs,$$*)
+$(RT_OUT)/libpvkit-%.a: $$(call drv_objs,$$*) $(wildcard $(PVKIT)/drivers/*/objects.mk)
 	$(call quiet,AR,$@)
-	$(Q)rm -f $@ && $(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $(filter %.o,$^)
 
 -include $(RT_OBJS:.o=.d) $(PVKIT_HEAD:.o=.d) \
 	$(foreach s,$(DRIVER_SETS),$(patsubst %.o,%.d,$(call drv_objs,$(s))))

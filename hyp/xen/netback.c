@@ -49,6 +49,7 @@ struct vif {
 	int port;			/* on the switch */
 	RING_IDX tx_cons, rx_cons;	/* = the response producers: answered at once */
 	unsigned long tx_frames, tx_errors, rx_errors;
+	const char *told[8];		/* reasons for refusing a frame already logged */
 	uint8_t frame[NETIF_FRAME_MAX];	/* the transmit path's bounce buffer */
 };
 
@@ -170,6 +171,21 @@ static int gather(struct vif *v, struct domain *d, const union netif_tx_slot *s,
 	return 0;
 }
 
+/* Log why a frame was refused, once per reason (a handful of constant strings), so
+ * that a lying guest cannot fill the log but every check that fired is visible. */
+static void refused(struct vif *v, const char *why)
+{
+	unsigned i = 0;
+
+	while (i < sizeof(v->told) / sizeof(v->told[0]) && v->told[i] && v->told[i] != why)
+		i++;
+	if (i == sizeof(v->told) / sizeof(v->told[0]) || v->told[i])
+		return;			/* told already, or no room left to remember */
+	v->told[i] = why;
+	log_msg("d%u vif: transmit: %s: answered NETIF_RSP_ERROR (each reason reported once)",
+		v->domid, why);
+}
+
 /* One pass over what is published: 1 if responses were produced. tx_lock held. */
 static int tx_pass(struct vif *v, struct domain *d)
 {
@@ -202,9 +218,10 @@ static int tx_pass(struct vif *v, struct domain *d)
 			verdict = NETIF_TX_BAD;
 			f.why = "a grant the copy refused";
 		}
-		if (verdict == NETIF_TX_BAD && !v->tx_errors++)
-			log_msg("d%u vif: transmit: %s: answered NETIF_RSP_ERROR (reported once)",
-				v->domid, f.why);
+		if (verdict == NETIF_TX_BAD) {
+			v->tx_errors++;
+			refused(v, f.why);
+		}
 		respond_tx(v, s, f.slots, extras_end(s, f.slots),
 			   verdict == NETIF_TX_OK ? NETIF_RSP_OKAY : NETIF_RSP_ERROR);
 		used -= f.slots;
@@ -361,6 +378,7 @@ static int connect(struct xenback_dev *dev)
 	v->rx_cons = v->rxs->hdr.rsp_prod;
 	v->broken = 0;
 	v->tx_frames = v->tx_errors = v->rx_errors = 0;
+	memset(v->told, 0, sizeof(v->told));
 	v->connected = 1;
 	spin_unlock(&v->tx_lock);
 	domain_put(d);

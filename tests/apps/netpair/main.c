@@ -4,7 +4,9 @@
  *
  * Bootargs (besides ip=):
  *   netpair.role=server   echo every TCP connection on port 7 and every UDP
- *                         datagram on port 7 back; exit when a datagram "bye" comes
+ *                         datagram on port 7 back; exit once datagrams "bye"
+ *                         came from netpair.byes (default 1, at most 8) senders,
+ *                         each logged (a client sends it three times)
  *   netpair.role=client   with netpair.peer=A.B.C.D: netpair.pings (default 200) UDP
  *                         round trips, timed (instructions under -icount shift=0,
  *                         where 1 ns is one instruction), then netpair.bytes
@@ -90,7 +92,8 @@ static int server(void)
 	struct sockaddr_in a = addr_of(INADDR_ANY), from;
 	socklen_t fl = sizeof(from);
 	int us = socket(AF_INET, SOCK_DGRAM, 0);
-	unsigned long echoed = 0;
+	unsigned long echoed = 0, byes = arg("netpair.byes", 1), said = 0;
+	uint32_t sayers[8];
 	char buf[1500];
 	ssize_t n;
 
@@ -101,8 +104,20 @@ static int server(void)
 	}
 	printf("netpair: serving TCP and UDP on port %d\n", PORT);
 	while ((n = recvfrom(us, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl)) >= 0) {
-		if (n == 3 && !memcmp(buf, "bye", 3))
-			break;
+		if (n == 3 && !memcmp(buf, "bye", 3)) {
+			unsigned long i = 0;
+
+			while (i < said && sayers[i] != from.sin_addr.s_addr)
+				i++;
+			if (i == said && said < 8) {
+				sayers[said++] = from.sin_addr.s_addr;
+				printf("netpair: bye from %s\n", inet_ntoa(from.sin_addr));
+			}
+			if (said >= byes)
+				break;
+			fl = sizeof(from);
+			continue;
+		}
 		sendto(us, buf, (size_t)n, 0, (struct sockaddr *)&from, fl);
 		echoed++;
 		fl = sizeof(from);

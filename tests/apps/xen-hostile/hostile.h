@@ -6,7 +6,8 @@
  * Prints "hostile: <what>: got X, want Y" per check and a count at the end.
  *
  * With the bootarg hostile.blkif it lies on its vbd's blkif ring instead, and nothing
- * else (tests/boot/xenblk-hostile.t).
+ * else (tests/boot/xenblk-hostile.t); with hostile.netif (or hostile.netif=chain) on
+ * its vif's netif rings (tests/boot/xennet-hostile.t).
  */
 #ifndef HOSTILE_H
 #define HOSTILE_H
@@ -20,5 +21,7 @@ void tally(int good);
 void xenstore_attacks(void);
 /* Lies on the blkif ring of device/vbd/51712 (blk_raw.c). */
 void blkif_attacks(void);
+/* Lies on the netif rings of device/vif/0 (net_raw.c); chain: only the long chain. */
+void netif_attacks(int chain);
 
 #endif

@@ -141,11 +141,16 @@ static void memory(void)
 
 int main(void)
 {
-	char arg[4];
+	char arg[8];
 
 	if (pv_bootarg("hostile.blkif", arg, sizeof(arg))) {
 		blkif_attacks();
 		printf("hostile: %u of %u blkif checks as expected\n", checks - failed, checks);
+		return failed ? 1 : 0;
+	}
+	if (pv_bootarg("hostile.netif", arg, sizeof(arg))) {
+		netif_attacks(!strcmp(arg, "chain"));
+		printf("hostile: %u of %u netif checks as expected\n", checks - failed, checks);
 		return failed ? 1 : 0;
 	}
 	grants();
