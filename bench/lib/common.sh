@@ -84,7 +84,8 @@ qemu_cmdline() {
 # options, inside the command prefix GUEST_WRAP if set (e.g. nsenter --net=/run/netns/NS), until
 # the console shows READY-REGEX (90 s at most), for guests that serve instead of
 # exiting. Sets GUEST_PID; returns 1 if the guest did not get there. stop_guest ends it.
-GUEST_WRAP=() GUEST_PID="" GUEST_LOG=""
+# START_POLL: seconds between looks at the console (default 0.5).
+GUEST_WRAP=() GUEST_PID="" GUEST_LOG="" START_POLL=0.5
 start_guest() {
 	local name=$1 ready=$2 i
 	shift 2
@@ -93,10 +94,10 @@ start_guest() {
 		"$@" </dev/null >"$LOGS/$name.log" 2>&1 &
 	GUEST_PID=$!
 	GUEST_LOG=$LOGS/$name.log
-	for i in $(seq 180); do
+	for i in $(seq $(awk "BEGIN { print int(90 / $START_POLL) }")); do
 		grep -qE "$ready" "$LOGS/$name.log" && return 0
 		kill -0 "$GUEST_PID" 2>/dev/null || return 1
-		sleep 0.5
+		sleep "$START_POLL"
 	done
 	return 1
 }
