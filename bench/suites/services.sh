@@ -4,7 +4,7 @@
 # same way against every server, each on a tap device in a private network namespace
 # (QEMU user networking accepts with a backlog of 1 and would distort any load).
 # Targets: qemu = pvkit's httpd and kvstore on bare QEMU (bench/services.sh boots them),
-# pvkit = on the hyp (needs its network backend), linux = the Linux guest with nginx and
+# pvkit = the same apps as domains on the hyp (xenbus vif and vbd), linux = the Linux guest with nginx and
 # redis-server, then busybox httpd (its figures get the suffix _busybox).
 # Every guest gets bench/services.sh's QEMU options: scripts/qemu-run --cpu cortex-a72
 # --mem 512M (one vCPU, GICv3, no EL2) plus the tap device.
