@@ -29,10 +29,10 @@ static const char *no_device(const struct bench_env *env, const char *what)
 {
 	if (env->hv->xen_conduit)
 		return what[0] == 'b' ?
-		       "no block device: the xenbus block frontend (blkfront) is not in the "
-		       "runtime yet (issue 6), and no virtio-blk in the DT" :
-		       "no network device: the xenbus network frontend (netfront) is not in the "
-		       "runtime yet (issue 6), and no virtio-net in the DT";
+		       "no block device: the hypervisor gave this domain no vbd (xenstore "
+		       "device/vbd) and the DT has no virtio-blk" :
+		       "no network device: the hypervisor gave this domain no vif (xenstore "
+		       "device/vif) and the DT has no virtio-net";
 	return what[0] == 'b' ? "no block device in the DT (bench/run gives bare QEMU one)" :
 				"no network device in the DT (bench/run gives bare QEMU one)";
 }
@@ -135,9 +135,9 @@ static void run_net(uint64_t n, uint64_t ctx)
 const struct op io_ops[] = {
 	{ .name = "blk_read_4k", .prepare = prepare_blk, .run = run_blk,
 	  .what = "pv_blk_read() of 4 KiB (include/pvkit/blk.h: virtio-blk on bare QEMU, "
-		  "blkfront under Xen), request to completion, waiting in WFI" },
+		  "blkfront on a Xen-compatible hypervisor), request to completion, waiting in WFI" },
 	{ .name = "net_rtt", .prepare = prepare_net, .run = run_net,
 	  .what = "an ARP request to the gateway and its reply through include/pvkit/net.h "
-		  "(virtio-net on bare QEMU, netfront under Xen), waiting in WFI" },
+		  "(virtio-net on bare QEMU, netfront on a Xen-compatible hypervisor), waiting in WFI" },
 	{ 0 }
 };

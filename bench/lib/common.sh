@@ -84,7 +84,8 @@ qemu_cmdline() {
 # options, inside the command prefix GUEST_WRAP if set (e.g. nsenter --net=/run/netns/NS), until
 # the console shows READY-REGEX (90 s at most), for guests that serve instead of
 # exiting. Sets GUEST_PID; returns 1 if the guest did not get there. stop_guest ends it.
-GUEST_WRAP=() GUEST_PID="" GUEST_LOG=""
+# START_POLL: seconds between looks at the console (default 0.5).
+GUEST_WRAP=() GUEST_PID="" GUEST_LOG="" START_POLL=0.5
 start_guest() {
 	local name=$1 ready=$2 i
 	shift 2
@@ -93,10 +94,10 @@ start_guest() {
 		"$@" </dev/null >"$LOGS/$name.log" 2>&1 &
 	GUEST_PID=$!
 	GUEST_LOG=$LOGS/$name.log
-	for i in $(seq 180); do
+	for i in $(seq $(awk "BEGIN { print int(90 / $START_POLL) }")); do
 		grep -qE "$ready" "$LOGS/$name.log" && return 0
 		kill -0 "$GUEST_PID" 2>/dev/null || return 1
-		sleep 0.5
+		sleep "$START_POLL"
 	done
 	return 1
 }
@@ -119,8 +120,9 @@ stop_guest() {
 # gives the matching QEMU loader arguments. Optional: DOM0LESS_CPUS (vCPUs per domain,
 # default 1), DOM0LESS_ARGV (an array: domain i's bootargs instead of BOOTARGS),
 # DOM0LESS_SMP and DOM0LESS_MEM (the machine's CPUs and RAM the DT is made for, default
-# 1 and 512M: they must match the QEMU run's).
-DOM0LESS_CPUS=1 DOM0LESS_ARGV=() DOM0LESS_SMP=1 DOM0LESS_MEM=512M
+# 1 and 512M: they must match the QEMU run's), DOM0LESS_PROPS (more properties for every
+# domain node, e.g. the pvkit hyp's `pvkit,vif; pvkit,disk = "0";`).
+DOM0LESS_CPUS=1 DOM0LESS_ARGV=() DOM0LESS_SMP=1 DOM0LESS_MEM=512M DOM0LESS_PROPS=
 DOM0LESS_MODULE=0x50000000 DOM0LESS_STRIDE=0x40000
 dom0less_dt() {
 	local out=$1 img=$2 n=$3 kib=$4 args=$5 host=$6 shared=$7 size i addr a
@@ -142,6 +144,7 @@ dom0less_dt() {
 			addr=$((DOM0LESS_MODULE + (shared ? 0 : (i - 1) * DOM0LESS_STRIDE)))
 			printf '\tdomU%d { compatible = "xen,domain"; #address-cells = <2>; #size-cells = <2>;\n' "$i"
 			printf '\t\tmemory = <0x0 %d>; cpus = <%d>; vpl011;\n' "$kib" "${DOM0LESS_CPUS:-1}"
+			[ -z "${DOM0LESS_PROPS:-}" ] || printf '\t\t%s\n' "$DOM0LESS_PROPS"
 			printf '\t\tmodule@%x { compatible = "multiboot,kernel", "multiboot,module";\n' $addr
 			a=${DOM0LESS_ARGV[i - 1]:-$args}
 			printf '\t\t\treg = <0x0 %d 0x0 %d>;%s };\n\t};\n' $addr "$size" \

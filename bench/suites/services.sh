@@ -4,7 +4,7 @@
 # same way against every server, each on a tap device in a private network namespace
 # (QEMU user networking accepts with a backlog of 1 and would distort any load).
 # Targets: qemu = pvkit's httpd and kvstore on bare QEMU (bench/services.sh boots them),
-# pvkit = on the hyp (needs its network backend), linux = the Linux guest with nginx and
+# pvkit = the same apps as domains on the hyp (xenbus vif and vbd), linux = the Linux guest with nginx and
 # redis-server, then busybox httpd (its figures get the suffix _busybox).
 # Every guest gets bench/services.sh's QEMU options: scripts/qemu-run --cpu cortex-a72
 # --mem 512M (one vCPU, GICv3, no EL2) plus the tap device.
@@ -63,6 +63,67 @@ svc_pvkit_qemu() {
 	svc_import "$out"
 }
 
+# pvkit's apps as domains on the hyp: httpd, then kvstore (with a blank 256 MiB disk,
+# like bench/services.sh gives it on bare QEMU), each alone on the hyp with a vif on
+# its switch, whose uplink is the machine's virtio-net on the namespace's tap device;
+# kvstore's vbd is host disk 0. The machine gets bench/services.sh's options plus EL2
+# (the hyp needs it): scripts/qemu-run --cpu cortex-a72 --mem 512M --el2 --gic 3, and
+# the domain SVC_HYP_KIB of it (the largest piece the hyp has free is ~255 MiB, below
+# the domain image at 0x50000000; the apps size their caches and connection slots
+# from their RAM). Static addresses, as on bare QEMU.
+SVC_HYP_KIB=$((240 * 1024))
+svc_na_app() {	# target app reason
+	local m
+	for m in "${SVC_METRICS[@]}"; do
+		[ "${m%%_*}" = "$2" ] && na "$1" "$m" "$(svc_unit $m)" wall "$3"
+	done
+	return 0
+}
+svc_pvkit_hyp() {
+	local a img props ready probe out disk=()
+	for a in httpd kvstore; do
+		img=$TOP/build/apps/$a.img
+		if [ ! -f "$img" ]; then
+			svc_na_app pvkit $a "no image build/apps/$a.img"
+			continue
+		fi
+		if [ $a = httpd ]; then
+			props="pvkit,vif;" ready='httpd: serving' disk=()
+			probe="curl -sf -o /dev/null -m 2 http://$SVC_GUEST/"
+		else
+			truncate -s 0 "$WORK/svc-hyp-kv.img"
+			truncate -s 256M "$WORK/svc-hyp-kv.img"
+			props='pvkit,vif; pvkit,disk = "0";' ready='kvstore: listening'
+			disk=(--disk "$WORK/svc-hyp-kv.img")
+			probe="redis-cli -h $SVC_GUEST ping | grep -q PONG"
+		fi
+		DOM0LESS_PROPS=$props PVKIT_DOMAIN_KIB=$SVC_HYP_KIB guest pvkit wall "$img" \
+			"ip=$SVC_GUEST/24 gw=$SVC_HOST"
+		if [ -n "$GUEST_NA" ]; then
+			svc_na_app pvkit $a "$GUEST_NA"
+			continue
+		fi
+		progress "services: $a as a domain on the pvkit hyp"
+		GUEST_WRAP=(nsenter --net=/run/netns/"$SVC_NS")
+		local common=("${QEMU_COMMON[@]}")
+		QEMU_COMMON=("${SVC_QEMU[@]}" --el2 --gic 3)
+		out=$WORK/services-pvkit-$a.jsonl
+		: >"$out"
+		start_guest "svc-pvkit-$a" "$ready" --tap tap0 "${disk[@]}" "${GUEST_ARGS[@]}" &&
+			in_ns_wait "$probe" &&
+			"$SVC_CLIENT" clients --app $a --ns "$SVC_NS" --addr "$SVC_GUEST" --target pvkit \
+				$(svc_opts) >"$out" 2>"$LOGS/services-pvkit-$a.log"
+		QEMU_COMMON=("${common[@]}")
+		stop_guest
+		GUEST_WRAP=()
+		if [ -s "$out" ]; then
+			svc_import "$out"
+		else
+			svc_na_app pvkit $a "$a on the hyp did not answer (${LOGS#$TOP/}/svc-pvkit-$a.log)"
+		fi
+	done
+}
+
 # The Linux guest: one boot with nginx and redis-server, one with busybox httpd; the
 # same clients (bench/services.sh clients) against each.
 svc_linux() {
@@ -119,18 +180,20 @@ in_ns_wait() {
 }
 
 suite_services() {
-	svc_na_all pvkit "the pvkit hyp has no network backend yet (issue 6)"
 	svc_pvkit_qemu
 	if [ ! -x "$SVC_CLIENT" ]; then
+		svc_na_all pvkit "the load clients (bench/services.sh) are not on this branch"
 		svc_na_all linux "the load clients (bench/services.sh) are not on this branch"
 		return
 	fi
 	if ! svc_net_up; then
 		svc_net_down
+		svc_na_all pvkit "could not create the network namespace (root needed)"
 		svc_na_all linux "could not create the network namespace (root needed)"
 		return
 	fi
 	trap 'stop_guest; svc_net_down' EXIT
+	svc_pvkit_hyp
 	svc_linux
 	svc_net_down
 	trap - EXIT

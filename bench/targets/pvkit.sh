@@ -20,7 +20,7 @@ guest_pvkit() {
 	[ -z "$GUEST_NA" ] || return 0
 	local dtb
 	local n=$((${#DOM0LESS_ARGV[@]} > 1 ? ${#DOM0LESS_ARGV[@]} : 1))
-	dtb=$WORK/pvkit-$(basename "$2" .img)-$(echo "$3 ${DOM0LESS_ARGV[*]} $DOM0LESS_CPUS" |
+	dtb=$WORK/pvkit-$(basename "$2" .img)-$(echo "$3 ${DOM0LESS_ARGV[*]} $DOM0LESS_CPUS ${DOM0LESS_PROPS:-}" |
 		cksum | cut -d' ' -f1).dtb
 	dom0less_dt "$dtb" "$2" $n $PVKIT_DOMAIN_KIB "$3" "" 0
 	dom0less_pvkit "$dtb" "$2" $n
