@@ -26,7 +26,7 @@ density_try() {
 	DOM0LESS_MEM=$DENSITY_MEM dom0less_dt "$WORK/density/$name.dtb" "$DENSITY_IMG" "$n" \
 		"$kib" "" "${!host}" "${!shared}"
 	"dom0less_${t//[-.]/_}" "$WORK/density/$name.dtb" "$DENSITY_IMG" "$n" "${!shared}"
-	meta command "$name: $(qemu_cmdline "${GUEST_ARGS[@]}" --mem "$DENSITY_MEM")"
+	meta command "$name: $(qemu_cmdline --mem "$DENSITY_MEM" "${GUEST_ARGS[@]}")"
 	: >"$LOGS/$name.log"	# before the loop below reads it
 	timeout -k 2 300 "$TOP/scripts/qemu-run" "${QEMU_COMMON[@]}" --mem "$DENSITY_MEM" \
 		"${GUEST_ARGS[@]}" </dev/null >"$LOGS/$name.log" 2>&1 &
