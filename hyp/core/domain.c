@@ -29,21 +29,14 @@ static const char *const reason_text[] = {
 	[SHUTDOWN_WATCHDOG] = "stopped by its watchdog",
 };
 
-static uint64_t pages_for(uint64_t bytes)
-{
-	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
-}
-
 int domains_init(unsigned n)
 {
 	if (!n)
 		return 0;
-	table = (struct domain **)(uintptr_t)mem_alloc(pages_for(n * sizeof(*table)), 1);
-	refs = (int *)(uintptr_t)mem_alloc(pages_for(n * sizeof(*refs)), 1);
+	table = mem_zalloc(n * sizeof(*table));
+	refs = mem_zalloc(n * sizeof(*refs));
 	if (!table || !refs)
 		return -1;
-	memset(table, 0, n * sizeof(*table));
-	memset(refs, 0, n * sizeof(*refs));
 	ndomains = n;
 	return 0;
 }
@@ -207,11 +200,9 @@ static struct domain *domain_slot(struct dom_config *c)
 
 	if (d || c->id < 1 || c->id > ndomains)
 		return d;
-	d = (struct domain *)(uintptr_t)mem_alloc(pages_for(sizeof(*d)), 1);
-	if (d) {
-		memset(d, 0, sizeof(*d));
+	d = mem_zalloc(sizeof(*d));
+	if (d)
 		table[c->id - 1] = d;
-	}
 	return d;
 }
 

@@ -45,11 +45,6 @@ void early_not_el2(void)
 		*dr = (uint32_t)*p;
 }
 
-static uint64_t pages_for(uint64_t bytes)
-{
-	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
-}
-
 /* Every boot module's memory, before anything is allocated: the configs and a large
  * DT's index come from the allocator, and must not land on an image QEMU put there.
  * Straight from the blob (the index may not reach them yet); which modules are valid
@@ -94,7 +89,7 @@ static struct dt *index_all(struct dt *dt, const void *fdt)
 
 	for (int o = 0; o >= 0; o = fdt_next_node(fdt, o, &depth))
 		nodes++;
-	big = (struct dt *)(uintptr_t)mem_alloc(pages_for(sizeof(struct dt) +
+	big = (struct dt *)(uintptr_t)mem_alloc(mem_pages(sizeof(struct dt) +
 					(uint64_t)nodes * sizeof(struct dt_node)), 1);
 	if (!big || dt_open(big, nodes, fdt)) {
 		log_msg("the host DT has %d nodes: only the first %d are used (no memory for "
@@ -138,7 +133,7 @@ static struct dt *init_memory(struct dt *dt, uint64_t dtb)
 		n = MAX_DOMAINS;
 	}
 	if (n && !(configs = (struct dom_config *)(uintptr_t)mem_alloc(
-			   pages_for((uint64_t)n * sizeof(*configs)), 1)))
+			   mem_pages((uint64_t)n * sizeof(*configs)), 1)))
 		panic("out of memory for %d domain configurations", n);
 	config_parse(dt, configs, n);		/* finds the n counted (more: ignored) */
 	nconfigs = n;

@@ -124,6 +124,15 @@ uint64_t mem_alloc_page(void)
 	return pa;
 }
 
+void *mem_zalloc(uint64_t bytes)
+{
+	uint64_t n = mem_pages(bytes), pa = mem_alloc(n, 1);
+
+	if (pa)
+		memset((void *)(uintptr_t)pa, 0, n * PAGE_SIZE);
+	return (void *)(uintptr_t)pa;
+}
+
 void mem_free(uint64_t pa, uint64_t n)
 {
 	uint64_t first, cnt;

@@ -21,6 +21,14 @@ void mem_reserve(uint64_t base, uint64_t size);
 uint64_t mem_alloc(uint64_t npages, uint64_t align_pages);
 /* One zeroed page, or 0. */
 uint64_t mem_alloc_page(void);
+/* The pages that hold bytes bytes. */
+static inline uint64_t mem_pages(uint64_t bytes)
+{
+	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
+}
+/* Zeroed pages for a table of bytes bytes, or NULL (free with mem_free(pa,
+ * mem_pages(bytes))). */
+void *mem_zalloc(uint64_t bytes);
 void mem_free(uint64_t pa, uint64_t npages);
 uint64_t mem_free_pages(void);
 /* Largest run of free pages (what a domain could still get). */

@@ -86,12 +86,9 @@ static unsigned max_id;
 
 int blkback_init(unsigned max_domid)
 {
-	uint64_t pages = ((max_domid + 1) * sizeof(*vbds) + PAGE_SIZE - 1) / PAGE_SIZE;
-
-	vbds = (struct vbd *)(uintptr_t)mem_alloc(pages, 1);
+	vbds = mem_zalloc((max_domid + 1) * sizeof(*vbds));
 	if (!vbds)
 		return -1;
-	memset(vbds, 0, pages * PAGE_SIZE);
 	max_id = max_domid;
 	return 0;
 }

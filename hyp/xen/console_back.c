@@ -24,12 +24,9 @@ static struct cons {
 
 int console_back_init(unsigned max_domid)
 {
-	uint64_t pages = ((max_domid + 1) * sizeof(*cons) + PAGE_SIZE - 1) / PAGE_SIZE;
-
-	cons = (struct cons *)(uintptr_t)mem_alloc(pages, 1);
+	cons = mem_zalloc((max_domid + 1) * sizeof(*cons));
 	if (!cons)
 		return -1;
-	memset(cons, 0, pages * PAGE_SIZE);
 	return 0;
 }
 

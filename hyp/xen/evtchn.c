@@ -30,15 +30,13 @@ static struct hyp_cb {
 int evtchn_init(unsigned max_domid)
 {
 	unsigned n = HYP_PORTS_BASE + max_domid * HYP_PORTS_PER_DOMAIN;
-	uint64_t pages = (n * (sizeof(*hport) + sizeof(*hyp_cb)) + PAGE_SIZE - 1) / PAGE_SIZE;
-	uint64_t pa;
+	void *p;
 
 	if (max_domid * HYP_PORTS_PER_DOMAIN < HYP_PORTS_BASE)
 		return 0;		/* the static tables do */
-	if (!(pa = mem_alloc(pages, 1)))
+	if (!(p = mem_zalloc(n * (sizeof(*hport) + sizeof(*hyp_cb)))))
 		return -1;
-	memset((void *)(uintptr_t)pa, 0, pages * PAGE_SIZE);
-	hport = (struct evtchn *)(uintptr_t)pa;
+	hport = p;
 	hyp_cb = (struct hyp_cb *)(hport + n);
 	hyp_ports = n;
 	return 0;

@@ -58,12 +58,9 @@ static unsigned max_id;
 
 int netback_init(unsigned max_domid)
 {
-	uint64_t pages = ((max_domid + 1) * sizeof(*vifs) + PAGE_SIZE - 1) / PAGE_SIZE;
-
-	vifs = (struct vif *)(uintptr_t)mem_alloc(pages, 1);
+	vifs = mem_zalloc((max_domid + 1) * sizeof(*vifs));
 	if (!vifs)
 		return -1;
-	memset(vifs, 0, pages * PAGE_SIZE);
 	max_id = max_domid;
 	return 0;
 }

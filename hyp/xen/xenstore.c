@@ -34,19 +34,14 @@ static struct {
 } watches[LOCAL_WATCHES];
 static int dispatching;
 
-static uint64_t pages(size_t bytes)
-{
-	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
-}
-
 static void *env_alloc(size_t bytes)
 {
-	return (void *)(uintptr_t)mem_alloc(pages(bytes), 1);
+	return (void *)(uintptr_t)mem_alloc(mem_pages(bytes), 1);
 }
 
 static void env_free(void *p, size_t bytes)
 {
-	mem_free((uint64_t)(uintptr_t)p, pages(bytes));
+	mem_free((uint64_t)(uintptr_t)p, mem_pages(bytes));
 }
 
 static void output_ready(struct xs_conn *c)
