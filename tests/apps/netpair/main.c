@@ -26,19 +26,10 @@
 #include <pvkit/netstack.h>
 #include <pvkit/pvkit.h>
 
+#include "../common/check.h"
+
 #define PORT		7
 #define GIVE_UP_MS	30000
-
-static int failures;
-
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-	printf("check: %s: %s", name, cond ? "ok" : "FAIL ");
-	if (!cond)
-		printf(fmt, a, b);
-	printf("\n");
-	failures += !cond;
-}
 
 static unsigned long arg(const char *key, unsigned long dflt)
 {

@@ -8,16 +8,7 @@
 
 #include <pvkit/pvkit.h>
 
-static int failures;
-
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-	printf("check: %s: %s", name, cond ? "ok" : "FAIL ");
-	if (!cond)
-		printf(fmt, a, b);
-	printf("\n");
-	failures += !cond;
-}
+#include "../common/check.h"
 
 /* Ping-pong through two wait queues: strict alternation proves wake/wait pairing. */
 static struct pv_waitq ping = PV_WAITQ_INIT, pong = PV_WAITQ_INIT;

@@ -26,6 +26,8 @@
 
 #include <pvkit/blk.h>
 #include <pvkit/pvkit.h>
+
+#include "../common/check.h"
 #include <pvkit/time.h>
 
 const size_t pv_main_stack_size = 128 * 1024;
@@ -33,18 +35,8 @@ const size_t pv_main_stack_size = 128 * 1024;
 #define WORDS		(PV_SECTOR_SIZE / 8)
 #define MAX_IOS		64
 
-static int failures;
 static uint32_t seed;
 static uint64_t base_words[WORDS];
-
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-	printf("check: %s: %s", name, cond ? "ok" : "FAIL ");
-	if (!cond)
-		printf(fmt, a, b);
-	printf("\n");
-	failures += !cond;
-}
 
 static uint64_t tag(uint64_t s, unsigned pass)
 {

@@ -22,6 +22,8 @@
 #include <pvkit/net.h>
 #include <pvkit/pvkit.h>
 
+#include "../common/check.h"
+
 #define ETH_ARP		0x0806
 #define ETH_IP		0x0800
 #define MAX_SEQ		4096
@@ -29,7 +31,6 @@
 /* When the app stops waiting and reports a failure (not a timing check). */
 #define GIVE_UP_NS	(30ull * 1000000000)
 
-static int failures;
 static struct pv_net *n;
 static uint8_t me[6], peer_mac[6];
 static uint32_t my_ip, peer_ip;
@@ -41,15 +42,6 @@ static unsigned nreplies, bad_frames, udp_echoes, udp_bad;
 static uint16_t udp_port;
 static unsigned send_waits;		/* -EAGAIN seen: the ring was full (not asserted) */
 static struct pv_waitq wq = PV_WAITQ_INIT;
-
-static void check(const char *name, int cond, const char *fmt, long a, long b)
-{
-	printf("check: %s: %s", name, cond ? "ok" : "FAIL ");
-	if (!cond)
-		printf(fmt, a, b);
-	printf("\n");
-	failures += !cond;
-}
 
 static unsigned be16(const uint8_t *p) { return p[0] << 8 | p[1]; }
 static uint32_t be32(const uint8_t *p) { return (uint32_t)be16(p) << 16 | be16(p + 2); }
