@@ -12,15 +12,7 @@ PAT=$TOP/tests/boot/blkpattern.pl
 W=$TOUT/virtio-blk
 mkdir -p "$W"
 
-common="first-read max-len-sane async-read-verify async-inflight sync-read-stack
-	einval-past-end einval-straddles-end einval-sector-wraps einval-partial-sector
-	einval-empty einval-null-buffer einval-over-max-len einval-bad-op
-	einval-async-past-end last-sector-readable max-inflight-accepted eagain-beyond-max
-	max-inflight-completed"
-rw_only="async-write flush-sync sync-write-stack sync-read-stack-written flush-async
-	read-back-verify"
-ro_only="erofs-sync-write erofs-async-write"
-count() { echo $#; }
+. "$TOP/tests/lib/vblk.sh"
 per_boot=6	# exit, transport, capacity, read-only flag, no failures, host check
 plan $((2 * (2 * per_boot + 2 * $(count $common) + $(count $rw_only) + $(count $ro_only))))
 
