@@ -82,8 +82,7 @@ boot_httpd() {	# target
 	progress "boot: httpd to its first response on $t ($BOOT_HTTPD_RUNS runs)"
 	local r vals=()
 	for r in $(seq "$BOOT_HTTPD_RUNS"); do
-		port=$(perl -MIO::Socket::INET -e \
-			'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1:0")->sockport')
+		port=$("$TOP/scripts/free-port")
 		GUEST_WRAP=()
 		if START_POLL=0.01 start_guest "boot-httpd-$t-$r" 'httpd: serving' --fwd "$port:80" \
 			"${GUEST_ARGS[@]}"; then

@@ -13,10 +13,7 @@ trap _net_cleanup EXIT
 at_exit() { _cleanup_cmds+=("$1"); }
 
 # A TCP port nothing on the host listens on (the kernel picks it).
-free_port() {
-	perl -MIO::Socket::INET -e \
-		'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1:0")->sockport, "\n"'
-}
+free_port() { "$TOP/scripts/free-port"; }
 
 # vm_start NAME [qemu-run options] IMAGE: start QEMU in the background. Sets LOG and
 # VM_PID (the timeout wrapper; QEMU is its child). Prefix with NETNS=ns to run QEMU
